@@ -1,0 +1,11 @@
+// Package content embeds Backwise's articles and figures in the binary, so
+// a single file is all a server needs. Authors edit the files beside this
+// one; `backwise check` validates them and `serve -dev` reloads them.
+package content
+
+import "embed"
+
+// FS holds articles/*.md and figures/*.svg.
+//
+//go:embed articles/*.md figures/*.svg
+var FS embed.FS

@@ -1,0 +1,83 @@
+// Package config turns command-line flags and BACKWISE_* environment
+// variables into a Config. Flags win over the environment, which wins over
+// the defaults; nothing here is global.
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+)
+
+// Config is what `backwise serve` needs to run.
+type Config struct {
+	Addr       string // host:port to listen on
+	DBPath     string // SQLite file, created with its folder if missing
+	BaseURL    string // public origin for canonical links, e.g. https://backwise.example; may be empty
+	LogFormat  string // text or json
+	Dev        bool   // re-read content and static files from disk when they change
+	ContentDir string // with Dev: where content/ lives on disk
+	StaticDir  string // with Dev: where static/ lives on disk
+}
+
+// Defaults used when neither a flag nor the environment says otherwise.
+const (
+	DefaultAddr = "localhost:8080"
+	DefaultDB   = "data/backwise.db"
+)
+
+// ParseServe reads serve's flags. getenv supplies the environment so tests
+// need not touch the process's own. A -help request returns flag.ErrHelp
+// after printing the usage to out.
+func ParseServe(args []string, getenv func(string) string, out io.Writer) (Config, error) {
+	env := func(key, fallback string) string {
+		if v := getenv(key); v != "" {
+			return v
+		}
+		return fallback
+	}
+	var c Config
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(out)
+	fs.StringVar(&c.Addr, "addr", env("BACKWISE_ADDR", DefaultAddr), "address to listen on, host:port (env BACKWISE_ADDR)")
+	fs.StringVar(&c.DBPath, "db", env("BACKWISE_DB", DefaultDB), "SQLite database file; created with its folder if missing (env BACKWISE_DB)")
+	fs.StringVar(&c.BaseURL, "base-url", env("BACKWISE_BASE_URL", ""), "public URL of the site for canonical links, e.g. https://backwise.example (env BACKWISE_BASE_URL)")
+	fs.StringVar(&c.LogFormat, "log-format", env("BACKWISE_LOG_FORMAT", "text"), "log format: text or json (env BACKWISE_LOG_FORMAT)")
+	fs.BoolVar(&c.Dev, "dev", false, "author mode: re-read content/ and static/ from disk when files change")
+	fs.StringVar(&c.ContentDir, "content-dir", "content", "with -dev: the content folder on disk")
+	fs.StringVar(&c.StaticDir, "static-dir", "static", "with -dev: the static folder on disk")
+	fs.Usage = func() {
+		fmt.Fprintf(out, "Usage: backwise serve [flags]\n\nServe the Backwise web app.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return Config{}, err
+	}
+	if fs.NArg() > 0 {
+		return Config{}, fmt.Errorf("serve takes no arguments, got %q", fs.Args())
+	}
+	return c, c.validate()
+}
+
+func (c *Config) validate() error {
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		return fmt.Errorf("-log-format must be text or json, not %q", c.LogFormat)
+	}
+	if c.Addr == "" {
+		return errors.New("-addr must not be empty")
+	}
+	if c.DBPath == "" {
+		return errors.New("-db must not be empty")
+	}
+	if c.BaseURL != "" {
+		u, err := url.Parse(c.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") {
+			return fmt.Errorf("-base-url must be an origin like https://backwise.example, not %q", c.BaseURL)
+		}
+		c.BaseURL = strings.TrimSuffix(c.BaseURL, "/")
+	}
+	return nil
+}

@@ -1,0 +1,86 @@
+package library
+
+import (
+	"html/template"
+	"time"
+)
+
+// Category groups articles by what the reader wants to know.
+type Category struct {
+	Slug        string
+	Title       string
+	Description string
+}
+
+// Categories lists every category in the order the site shows them.
+var categories = []Category{
+	{"types-of-pain", "Types of back pain", "Where it hurts, how long it has lasted and what may be behind it."},
+	{"how-massage-helps", "How massage may help", "What massage does, and what the research really shows."},
+	{"techniques", "Massage techniques", "Swedish, deep tissue, trigger point, structural and prenatal massage."},
+	{"safety", "Safety", "Warning signs, when to avoid massage, and what side effects are normal."},
+	{"getting-help", "Getting help", "When to see someone, finding a therapist, and other treatments."},
+	{"self-care", "Self-care", "Self-massage, staying active and looking after yourself at home."},
+}
+
+// Categories returns the categories in display order.
+func Categories() []Category {
+	return append([]Category(nil), categories...)
+}
+
+// CategoryBySlug finds a category; ok is false for an unknown slug.
+func CategoryBySlug(slug string) (Category, bool) {
+	for _, c := range categories {
+		if c.Slug == slug {
+			return c, true
+		}
+	}
+	return Category{}, false
+}
+
+// Reference is a cited source, shown as a numbered list under an article.
+type Reference struct {
+	Title  string
+	Source string
+	Year   int
+	URL    string
+}
+
+// Heading is one entry of an article's table of contents.
+type Heading struct {
+	Level int // 2 or 3
+	ID    string
+	Text  string
+}
+
+// Article is one parsed, rendered and validated Markdown article.
+type Article struct {
+	Slug        string
+	File        string // relative to the content root, for messages
+	Title       string
+	Summary     string
+	Category    Category
+	Tags        []string
+	Reviewed    time.Time
+	NextReview  time.Time
+	References  []Reference
+	Related     []string // slugs, validated against the library
+	Body        template.HTML
+	TOC         []Heading
+	Words       int
+	Readability float64 // Flesch–Kincaid grade level of the body
+}
+
+// ReadingMinutes estimates reading time at a relaxed 200 words a minute,
+// since readers in pain read slowly; never less than one minute.
+func (a *Article) ReadingMinutes() int {
+	m := (a.Words + 199) / 200
+	if m < 1 {
+		return 1
+	}
+	return m
+}
+
+// DueForReview reports whether the article's next_review date has passed.
+func (a *Article) DueForReview(now time.Time) bool {
+	return !a.NextReview.IsZero() && now.After(a.NextReview.AddDate(0, 0, 1))
+}

@@ -1,0 +1,192 @@
+package library
+
+import (
+	"bytes"
+	"html"
+	"html/template"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// body is a converted Markdown body with what the loader learned on the way.
+type body struct {
+	HTML        template.HTML
+	TOC         []Heading
+	Words       int
+	Readability float64
+	Links       []link // internal links, checked once every file is loaded
+}
+
+// link is an internal link found in a body, with its file line.
+type link struct {
+	Target string
+	Line   int
+}
+
+// converter turns one file's Markdown body into HTML, reporting problems
+// against the file's own line numbers.
+type converter struct {
+	md        goldmark.Markdown
+	src       []byte
+	firstLine int // file line of the body's first byte
+	lineStart []int
+	c         collector
+}
+
+func convert(md goldmark.Markdown, src []byte, firstLine int, c collector, references int, figures map[string]string) body {
+	cv := &converter{md: md, src: src, firstLine: firstLine, c: c}
+	cv.lineStart = []int{0}
+	for i, b := range src {
+		if b == '\n' {
+			cv.lineStart = append(cv.lineStart, i+1)
+		}
+	}
+	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext()))
+	var out body
+	cited := map[int]bool{}
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			cv.heading(n, &out)
+		case *ast.Link:
+			dest := string(n.Destination)
+			if strings.HasPrefix(dest, "/") {
+				out.Links = append(out.Links, link{Target: dest, Line: cv.nodeLine(n)})
+			}
+		case *ast.RawHTML, *ast.HTMLBlock:
+			c.add(cv.nodeLine(n), "raw HTML is not allowed in content (it would not be shown); use Markdown, a callout or a shortcode")
+		case *Shortcode:
+			cv.shortcode(n, references, figures, cited)
+		case *Figure:
+			if _, ok := figures[n.Name]; !ok {
+				c.add(cv.line(n.Offset), "unknown figure %q (known: %s)", n.Name, strings.Join(sortedKeys(figures), ", "))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for i := 1; i <= references; i++ {
+		if !cited[i] {
+			c.add(0, "reference %d is listed but never cited with {{ref:%d}}", i, i)
+		}
+	}
+	out.Words, out.Readability = readability(doc, src)
+	var buf bytes.Buffer
+	if err := md.Renderer().Render(&buf, src, doc); err != nil {
+		c.add(0, "could not render Markdown: %v", err)
+	}
+	out.HTML = template.HTML(buf.String())
+	return out
+}
+
+func (cv *converter) heading(n *ast.Heading, out *body) {
+	line := cv.nodeLine(n)
+	if n.Level == 1 {
+		cv.c.add(line, "use ## and ### headings: the title is the page's only top-level heading")
+		return
+	}
+	if n.Level > 3 {
+		return
+	}
+	id, _ := n.AttributeString("id")
+	idBytes, _ := id.([]byte)
+	out.TOC = append(out.TOC, Heading{Level: n.Level, ID: string(idBytes), Text: plainText(n, cv.src)})
+}
+
+func (cv *converter) shortcode(n *Shortcode, references int, figures map[string]string, cited map[int]bool) {
+	line := cv.line(n.Offset)
+	switch n.Name {
+	case "ref":
+		i, err := strconv.Atoi(n.Arg)
+		if err != nil || i < 1 || i > references {
+			cv.c.add(line, "{{ref:%s}} does not match a reference (this file lists %d)", n.Arg, references)
+			return
+		}
+		cited[i] = true
+	case "evidence":
+		if _, ok := evidenceLevels[n.Arg]; !ok {
+			cv.c.add(line, "unknown evidence level %q (use one of: %s)", n.Arg, strings.Join(sortedKeys(evidenceLevels), ", "))
+		}
+	case "figure":
+		cv.c.add(line, "{{figure:%s}} must stand on a line of its own", n.Arg)
+	default:
+		cv.c.add(line, "unknown shortcode {{%s:...}} (use ref, evidence or figure)", n.Name)
+	}
+}
+
+// line converts a byte offset in the body to a file line.
+func (cv *converter) line(offset int) int {
+	i := sort.Search(len(cv.lineStart), func(i int) bool { return cv.lineStart[i] > offset }) - 1
+	return cv.firstLine + i
+}
+
+// nodeLine finds the first source position under a node: block nodes carry
+// their lines, inline nodes are found through their first text segment.
+func (cv *converter) nodeLine(n ast.Node) int {
+	for x := n; x != nil; x = x.Parent() {
+		if x.Type() == ast.TypeBlock && x.Lines().Len() > 0 {
+			if x == n {
+				return cv.line(x.Lines().At(0).Start)
+			}
+			break
+		}
+	}
+	found := -1
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			found = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if found >= 0 {
+		return cv.line(found)
+	}
+	for x := n.Parent(); x != nil; x = x.Parent() {
+		if x.Type() == ast.TypeBlock && x.Lines().Len() > 0 {
+			return cv.line(x.Lines().At(0).Start)
+		}
+	}
+	return cv.firstLine
+}
+
+// plainText returns the readable text under a node, with typographer
+// entities turned back into characters.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.WriteString(html.UnescapeString(string(t.Value)))
+		case *Shortcode:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

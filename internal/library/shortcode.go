@@ -1,0 +1,154 @@
+package library
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Shortcodes are our one bit of syntax beyond Markdown, written {{name:arg}}:
+//
+//	{{ref:2}}             a citation of the article's second reference
+//	{{evidence:moderate}} a strength-of-evidence badge
+//	{{figure:back-map}}   an illustration, on a line of its own
+//
+// Raw HTML is off in our Markdown, so this is how authors reach the few
+// pieces of markup an article needs, and each one is checked at load time.
+
+// KindShortcode is the AST node kind of a {{name:arg}} shortcode.
+var KindShortcode = ast.NewNodeKind("Shortcode")
+
+// Shortcode is an inline {{name:arg}} node.
+type Shortcode struct {
+	ast.BaseInline
+	Name, Arg string
+	Offset    int // byte offset in the source, for error lines
+}
+
+// Kind implements ast.Node.
+func (n *Shortcode) Kind() ast.NodeKind { return KindShortcode }
+
+// Dump implements ast.Node.
+func (n *Shortcode) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Name": n.Name, "Arg": n.Arg}, nil)
+}
+
+// evidenceLevels maps the author's word to the badge text.
+var evidenceLevels = map[string]string{
+	"high":           "High-quality evidence",
+	"moderate":       "Moderate evidence",
+	"low":            "Low-quality evidence",
+	"very-low":       "Very low-quality evidence",
+	"expert-opinion": "Expert opinion",
+}
+
+type shortcodeParser struct{}
+
+func (shortcodeParser) Trigger() []byte { return []byte{'{'} }
+
+func (shortcodeParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	if !bytes.HasPrefix(line, []byte("{{")) {
+		return nil
+	}
+	end := bytes.Index(line, []byte("}}"))
+	if end < 0 {
+		return nil
+	}
+	inner := string(line[2:end])
+	name, arg, ok := cut(inner, ':')
+	if !ok || name == "" {
+		return nil
+	}
+	block.Advance(end + 2)
+	return &Shortcode{Name: name, Arg: arg, Offset: seg.Start}
+}
+
+func cut(s string, sep byte) (string, string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == sep {
+			return s[:i], s[i+1:], true
+		}
+	}
+	return s, "", false
+}
+
+// KindFigure is the AST node kind of a block-level figure.
+var KindFigure = ast.NewNodeKind("Figure")
+
+// Figure is a paragraph that held only a {{figure:name}} shortcode.
+type Figure struct {
+	ast.BaseBlock
+	Name   string
+	Offset int
+}
+
+// Kind implements ast.Node.
+func (n *Figure) Kind() ast.NodeKind { return KindFigure }
+
+// Dump implements ast.Node.
+func (n *Figure) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Name": n.Name}, nil)
+}
+
+// figureTransformer lifts a paragraph holding only a figure shortcode to a
+// block, so the figure is not wrapped in a <p> (which may not hold <figure>).
+type figureTransformer struct{}
+
+func (figureTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	var paragraphs []*ast.Paragraph
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if p, ok := n.(*ast.Paragraph); ok && entering && p.ChildCount() == 1 {
+			if sc, ok := p.FirstChild().(*Shortcode); ok && sc.Name == "figure" {
+				paragraphs = append(paragraphs, p)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, p := range paragraphs {
+		sc := p.FirstChild().(*Shortcode)
+		fig := &Figure{Name: sc.Arg, Offset: sc.Offset}
+		p.Parent().ReplaceChild(p.Parent(), p, fig)
+	}
+}
+
+// shortcodeRenderer writes shortcodes, figures and callouts as HTML.
+type shortcodeRenderer struct {
+	figures map[string]string // name -> SVG markup, our own reviewed files
+}
+
+func (r *shortcodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindShortcode, r.renderShortcode)
+	reg.Register(KindFigure, r.renderFigure)
+	reg.Register(KindCallout, renderCallout)
+}
+
+func (r *shortcodeRenderer) renderShortcode(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*Shortcode)
+	switch n.Name {
+	case "ref":
+		fmt.Fprintf(w, `<sup class="cite"><a href="#ref-%s" id="cite-%s-%d">[%s]<span class="visually-hidden"> reference %s</span></a></sup>`,
+			html.EscapeString(n.Arg), html.EscapeString(n.Arg), n.Offset, html.EscapeString(n.Arg), html.EscapeString(n.Arg))
+	case "evidence":
+		fmt.Fprintf(w, `<span class="evidence evidence--%s"><span class="visually-hidden">Strength of evidence: </span>%s</span>`,
+			html.EscapeString(n.Arg), html.EscapeString(evidenceLevels[n.Arg]))
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+func (r *shortcodeRenderer) renderFigure(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		n := node.(*Figure)
+		fmt.Fprintf(w, "<figure class=\"figure figure--%s\">\n%s\n</figure>\n", html.EscapeString(n.Name), r.figures[n.Name])
+	}
+	return ast.WalkSkipChildren, nil
+}

@@ -1,0 +1,26 @@
+// Package paths builds every URL of the site, so that routes, templates and
+// content checks agree on one spelling and no URL is hard-coded elsewhere.
+package paths
+
+import "net/url"
+
+// Fixed pages.
+const (
+	Home     = "/"
+	Articles = "/articles"
+	About    = "/about"
+	Check    = "/check"
+	Routines = "/routines"
+	Me       = "/me"
+	Search   = "/search"
+	Healthz  = "/healthz"
+)
+
+// GetHelpNow is the urgent-help article every page links to.
+const GetHelpNow = "/articles/get-help-now"
+
+// Article is the page of one article.
+func Article(slug string) string { return "/articles/" + url.PathEscape(slug) }
+
+// Topic is the page listing one category's articles.
+func Topic(category string) string { return "/topics/" + url.PathEscape(category) }

@@ -1,0 +1,89 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/a-h/templ"
+	"github.com/go-chi/chi/v5"
+
+	"backwise/internal/library"
+	"backwise/templates"
+)
+
+// featuredSlugs are the articles the home page offers first: the ones a
+// newcomer most needs. Missing ones are skipped.
+var featuredSlugs = []string{
+	"acute-and-chronic-back-pain", "massage-evidence", "when-to-avoid-massage",
+	"self-massage-at-home", "staying-active", "when-to-see-someone",
+}
+
+func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
+	site := s.sites.Site()
+	return s.cached(w, r, site, func() templ.Component {
+		v := templates.HomeView{Page: s.page(r, site, "", "Plain, evidence-based help for back pain: what helps, what massage can and cannot do, and when to get checked.")}
+		for _, slug := range featuredSlugs {
+			if a, ok := site.Library.Article(slug); ok {
+				v.Featured = append(v.Featured, a)
+			}
+		}
+		for _, c := range library.Categories() {
+			if n := len(site.Library.InCategory(c.Slug)); n > 0 {
+				v.Topics = append(v.Topics, templates.TopicSummary{Category: c, Count: n})
+			}
+		}
+		return templates.Home(v)
+	})
+}
+
+func (s *Server) articleList(w http.ResponseWriter, r *http.Request) error {
+	site := s.sites.Site()
+	return s.cached(w, r, site, func() templ.Component {
+		v := templates.ArticleListView{Page: s.page(r, site, "All articles", "Every Backwise article on back pain, massage, safety and self-care, grouped by topic.")}
+		for _, c := range library.Categories() {
+			if list := site.Library.InCategory(c.Slug); len(list) > 0 {
+				v.Groups = append(v.Groups, templates.ArticleGroup{Category: c, Articles: list})
+			}
+		}
+		return templates.ArticleList(v)
+	})
+}
+
+func (s *Server) topicShow(w http.ResponseWriter, r *http.Request) error {
+	site := s.sites.Site()
+	c, ok := library.CategoryBySlug(chi.URLParam(r, "category"))
+	if !ok {
+		return errNotFound
+	}
+	return s.cached(w, r, site, func() templ.Component {
+		v := templates.TopicView{Page: s.page(r, site, c.Title, c.Description), Category: c, Articles: site.Library.InCategory(c.Slug)}
+		for _, o := range library.Categories() {
+			if o.Slug != c.Slug {
+				v.Others = append(v.Others, o)
+			}
+		}
+		return templates.Topic(v)
+	})
+}
+
+func (s *Server) articleShow(w http.ResponseWriter, r *http.Request) error {
+	site := s.sites.Site()
+	a, ok := site.Library.Article(chi.URLParam(r, "slug"))
+	if !ok {
+		return errNotFound
+	}
+	return s.cached(w, r, site, func() templ.Component {
+		return templates.Article(templates.ArticleView{
+			Page:    s.page(r, site, a.Title, a.Summary),
+			Article: a,
+			Related: site.Library.RelatedTo(a),
+			Due:     a.DueForReview(s.now()),
+		})
+	})
+}
+
+func (s *Server) about(w http.ResponseWriter, r *http.Request) error {
+	site := s.sites.Site()
+	return s.cached(w, r, site, func() templ.Component {
+		return templates.About(templates.AboutView{Page: s.page(r, site, "About Backwise", "What Backwise is, where its content comes from, how articles are reviewed, and what we store about you.")})
+	})
+}

@@ -1,0 +1,132 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"hash/fnv"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/a-h/templ"
+)
+
+// page is a rendered page ready to send: its bytes, gzipped bytes and ETag.
+type page struct {
+	body, gzipped []byte
+	etag          string
+}
+
+func newPage(body []byte) *page {
+	h := fnv.New64a()
+	h.Write(body)
+	return &page{body: body, gzipped: gzipBytes(body), etag: `"` + strconv.FormatUint(h.Sum64(), 36) + `"`}
+}
+
+// pageCache keeps pages whose bytes depend only on the content (not on the
+// visitor), rendered and compressed once per site version.
+type pageCache struct {
+	mu    sync.RWMutex
+	pages map[string]*page
+}
+
+func (c *pageCache) get(key string) (*page, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	p, ok := c.pages[key]
+	return p, ok
+}
+
+func (c *pageCache) put(key string, p *page) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pages == nil {
+		c.pages = map[string]*page{}
+	}
+	c.pages[key] = p
+}
+
+const htmlType = "text/html; charset=utf-8"
+
+// renderComponent renders into a buffer first, so a failing template gives a
+// clean 500 instead of half a page.
+func renderComponent(ctx context.Context, c templ.Component) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := c.Render(ctx, &buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// sendPage writes a page with status 200, answering 304 when the browser
+// already has these bytes.
+func sendPage(w http.ResponseWriter, r *http.Request, p *page) {
+	w.Header().Set("Cache-Control", "no-cache")
+	writeBytes(w, r, htmlType, p.etag, p.body, p.gzipped)
+}
+
+// writeBytes sends a body with validators and, when the client accepts it
+// and it helps, the precompressed form.
+func writeBytes(w http.ResponseWriter, r *http.Request, contentType, etag string, body, gzipped []byte) {
+	h := w.Header()
+	h.Set("Content-Type", contentType)
+	h.Set("ETag", etag)
+	if gzipped != nil {
+		h.Add("Vary", "Accept-Encoding")
+	}
+	if etagMatches(r.Header.Get("If-None-Match"), etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	if gzipped != nil && acceptsGzip(r) {
+		h.Set("Content-Encoding", "gzip")
+		body = gzipped
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+// sendStatus writes an uncached page with a given status (errors, forms
+// re-rendered with their errors).
+func sendStatus(w http.ResponseWriter, r *http.Request, status int, body []byte) {
+	h := w.Header()
+	h.Set("Content-Type", htmlType)
+	h.Set("Cache-Control", "no-store")
+	if gz := gzipBytes(body); gz != nil && acceptsGzip(r) {
+		h.Set("Content-Encoding", "gzip")
+		h.Add("Vary", "Accept-Encoding")
+		body = gz
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+func etagMatches(header, etag string) bool {
+	if header == "" {
+		return false
+	}
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
+		if t == etag || t == "*" {
+			return true
+		}
+	}
+	return false
+}
+
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(name), "gzip") {
+			return !strings.Contains(strings.ReplaceAll(params, " ", ""), "q=0") || strings.Contains(params, "q=0.")
+		}
+	}
+	return false
+}

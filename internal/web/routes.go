@@ -1,0 +1,68 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+
+	"backwise/internal/paths"
+)
+
+// requestTimeout bounds a handler's work; the http.Server's own timeouts
+// bound the connection.
+const requestTimeout = 20 * time.Second
+
+// routes is the site's one route table.
+func (s *Server) routes() http.Handler {
+	r := chi.NewRouter()
+	r.Use(
+		middleware.RequestID,
+		s.accessLog,
+		s.recoverPanics,
+		securityHeaders,
+		s.crossOriginProtection,
+		middleware.GetHead,
+		middleware.Timeout(requestTimeout),
+	)
+	r.NotFound(func(w http.ResponseWriter, r *http.Request) { s.fail(w, r, errNotFound) })
+	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) { s.fail(w, r, errMethodNotAllowed) })
+
+	// Reading
+	r.Get(paths.Home, s.handle(s.home))
+	r.Get(paths.Articles, s.handle(s.articleList))
+	r.Get("/articles/{slug}", s.handle(s.articleShow))
+	r.Get("/topics/{category}", s.handle(s.topicShow))
+	r.Get(paths.About, s.handle(s.about))
+
+	// Files and operations
+	r.Get(staticPrefix+"*", s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		return s.sites.Site().assets.serve(w, r)
+	}))
+	r.Get(paths.Healthz, s.healthz)
+	return r
+}
+
+// crossOriginProtection rejects form posts sent from other sites (CSRF),
+// using the browser's Sec-Fetch-Site and Origin headers.
+func (s *Server) crossOriginProtection(next http.Handler) http.Handler {
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, errCrossOrigin)
+	}))
+	return cop.Handler(next)
+}
+
+// healthz answers 200 "ok" when the database answers and content is
+// loaded; load balancers and scripts rely on this exact behaviour.
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	if s.sites.Site() == nil || s.db.Ping(r.Context()) != nil {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		w.Write([]byte("unavailable\n"))
+		return
+	}
+	w.Write([]byte("ok\n"))
+}

@@ -1,0 +1,80 @@
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"backwise/templates"
+
+	"github.com/a-h/templ"
+)
+
+// Pinger is the database as far as the health check is concerned.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// Server holds what handlers need. It is built once by New.
+type Server struct {
+	log     *slog.Logger
+	sites   *SiteHolder
+	db      Pinger
+	baseURL string
+	now     func() time.Time
+	handler http.Handler
+}
+
+// Deps are the server's collaborators, passed in by main.
+type Deps struct {
+	Logger  *slog.Logger
+	Sites   *SiteHolder
+	DB      Pinger
+	BaseURL string           // public origin for canonical links; may be empty
+	Now     func() time.Time // defaults to time.Now
+}
+
+// New builds the server and its route table.
+func New(d Deps) *Server {
+	s := &Server{log: d.Logger, sites: d.Sites, db: d.DB, baseURL: d.BaseURL, now: d.Now}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	s.handler = s.routes()
+	return s
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.handler.ServeHTTP(w, r)
+}
+
+// page fills the shared part of every view.
+func (s *Server) page(r *http.Request, site *Site, title, description string) templates.Page {
+	return templates.Page{
+		Title:       title,
+		Description: description,
+		Canonical:   s.baseURL + r.URL.Path,
+		Path:        r.URL.Path,
+		Assets:      site.templateAssets(),
+	}
+}
+
+// cached serves a page whose bytes depend only on the site version and the
+// date (articles say when they fall due for review), rendering and
+// compressing it on first use.
+func (s *Server) cached(w http.ResponseWriter, r *http.Request, site *Site, build func() templ.Component) error {
+	key := r.URL.Path + "|" + s.now().Format(time.DateOnly)
+	p, ok := site.pages.get(key)
+	if !ok {
+		body, err := renderComponent(r.Context(), build())
+		if err != nil {
+			return err
+		}
+		p = newPage(body)
+		site.pages.put(key, p)
+	}
+	sendPage(w, r, p)
+	return nil
+}

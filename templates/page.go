@@ -1,0 +1,102 @@
+package templates
+
+import (
+	"fmt"
+	"time"
+
+	"backwise/internal/library"
+)
+
+// Page is what every page shares: the layout reads it for the <head>, the
+// navigation and the footer.
+type Page struct {
+	Title       string // without the site name; empty on the home page
+	Description string // meta description
+	Canonical   string // absolute URL when the base URL is known, else the path
+	Path        string // the request path, to mark the current navigation item
+	Assets      Assets
+	NoIndex     bool // error pages and private pages stay out of search engines
+}
+
+// Assets are the fingerprinted URLs of the static files.
+type Assets struct {
+	CSS     string
+	JS      string
+	Favicon string
+}
+
+// FullTitle is the <title>: the page first, so tabs stay distinguishable.
+func (p Page) FullTitle() string {
+	if p.Title == "" {
+		return "Backwise — trustworthy help for back pain"
+	}
+	return p.Title + " — Backwise"
+}
+
+// HomeView is the home page.
+type HomeView struct {
+	Page
+	Featured []*library.Article
+	Topics   []TopicSummary
+}
+
+// TopicSummary is a category with how many articles it holds.
+type TopicSummary struct {
+	Category library.Category
+	Count    int
+}
+
+// ArticleListView is the list of all articles, grouped by category.
+type ArticleListView struct {
+	Page
+	Groups []ArticleGroup
+}
+
+// ArticleGroup is one category's articles.
+type ArticleGroup struct {
+	Category library.Category
+	Articles []*library.Article
+}
+
+// TopicView is one category's page.
+type TopicView struct {
+	Page
+	Category library.Category
+	Articles []*library.Article
+	Others   []library.Category
+}
+
+// ArticleView is one article.
+type ArticleView struct {
+	Page
+	Article *library.Article
+	Related []*library.Article
+	Due     bool // next_review has passed
+}
+
+// AboutView is the about page.
+type AboutView struct {
+	Page
+}
+
+// ErrorView is a 4xx or 5xx page in the site layout.
+type ErrorView struct {
+	Page
+	Status  int
+	Heading string
+	Message string
+}
+
+// longDate formats a date the way people say it: 22 November 2026.
+func longDate(t time.Time) string { return t.Format("2 January 2006") }
+
+func isoDate(t time.Time) string { return t.Format(time.DateOnly) }
+
+func itoa(n int) string { return fmt.Sprint(n) }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
