@@ -100,3 +100,22 @@ func plural(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
+
+// tocEntry is a level-2 heading with the level-3 headings under it, so the
+// table of contents nests instead of numbering subsections as sections.
+type tocEntry struct {
+	library.Heading
+	Children []library.Heading
+}
+
+func tocTree(headings []library.Heading) []tocEntry {
+	var out []tocEntry
+	for _, h := range headings {
+		if h.Level == 3 && len(out) > 0 {
+			out[len(out)-1].Children = append(out[len(out)-1].Children, h)
+			continue
+		}
+		out = append(out, tocEntry{Heading: h})
+	}
+	return out
+}

@@ -61,8 +61,12 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	if s.sites.Site() == nil || s.db.Ping(r.Context()) != nil {
 		w.WriteHeader(http.StatusServiceUnavailable)
-		w.Write([]byte("unavailable\n"))
+		if r.Method != http.MethodHead {
+			w.Write([]byte("unavailable\n"))
+		}
 		return
 	}
-	w.Write([]byte("ok\n"))
+	if r.Method != http.MethodHead {
+		w.Write([]byte("ok\n"))
+	}
 }

@@ -1,0 +1,85 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"backwise/migrations"
+)
+
+func TestOpenCreatesFolderAndMigrates(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "nested", "folder", "backwise.db")
+	s, err := Open(context.Background(), path, migrations.FS)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer s.Close()
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("database file not created: %v", err)
+	}
+	ctx := context.Background()
+	if err := s.Ping(ctx); err != nil {
+		t.Fatalf("Ping: %v", err)
+	}
+	var n int
+	if err := s.read.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE name = 'visitors'").Scan(&n); err != nil || n != 1 {
+		t.Errorf("visitors table: n=%d err=%v", n, err)
+	}
+	pragma := func(name string) string {
+		var v string
+		if err := s.write.QueryRowContext(ctx, "PRAGMA "+name).Scan(&v); err != nil {
+			t.Fatalf("PRAGMA %s: %v", name, err)
+		}
+		return v
+	}
+	for name, want := range map[string]string{"journal_mode": "wal", "foreign_keys": "1", "synchronous": "1", "busy_timeout": "5000"} {
+		if got := pragma(name); got != want {
+			t.Errorf("PRAGMA %s = %q, want %q", name, got, want)
+		}
+	}
+	var ro string
+	if err := s.read.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&ro); err != nil || ro != "1" {
+		t.Errorf("read pool foreign_keys = %q (%v)", ro, err)
+	}
+	if _, err := s.read.ExecContext(ctx, "INSERT INTO visitors(token_hash) VALUES (x'00')"); err == nil {
+		t.Error("read pool accepted a write")
+	}
+}
+
+func TestOpenTwiceIsIdempotent(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "b.db")
+	for i := 0; i < 2; i++ {
+		s, err := Open(context.Background(), path, migrations.FS)
+		if err != nil {
+			t.Fatalf("Open #%d: %v", i+1, err)
+		}
+		s.Close()
+	}
+}
+
+func TestInTxRollsBackOnError(t *testing.T) {
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "c.db"), migrations.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	wantErr := os.ErrInvalid
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO visitors(token_hash) VALUES (x'01')"); err != nil {
+			return err
+		}
+		return wantErr
+	})
+	if err != wantErr {
+		t.Fatalf("inTx = %v", err)
+	}
+	var n int
+	s.read.QueryRowContext(ctx, "SELECT count(*) FROM visitors").Scan(&n)
+	if n != 0 {
+		t.Errorf("rolled-back insert is visible: %d rows", n)
+	}
+}

@@ -1,0 +1,294 @@
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"backwise/content"
+	"backwise/internal/store"
+	"backwise/migrations"
+	"backwise/static"
+)
+
+// testServer builds the real server on the real content and a real SQLite
+// file in a temporary folder.
+func testServer(t *testing.T, now time.Time) (*Server, *store.Store, *bytes.Buffer) {
+	t.Helper()
+	site, err := LoadSite(content.FS, static.FS)
+	if err != nil {
+		t.Fatalf("LoadSite: %v", err)
+	}
+	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "test.db"), migrations.FS)
+	if err != nil {
+		t.Fatalf("store.Open: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	var logs bytes.Buffer
+	s := New(Deps{
+		Logger:  slog.New(slog.NewTextHandler(&logs, nil)),
+		Sites:   NewSiteHolder(site),
+		DB:      db,
+		BaseURL: "https://backwise.example",
+		Now:     func() time.Time { return now },
+	})
+	return s, db, &logs
+}
+
+var today = time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
+
+func do(t *testing.T, h http.Handler, method, target string, header http.Header) *http.Response {
+	t.Helper()
+	req := httptest.NewRequest(method, target, nil)
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec.Result()
+}
+
+func body(t *testing.T, res *http.Response) string {
+	t.Helper()
+	r := io.Reader(res.Body)
+	if res.Header.Get("Content-Encoding") == "gzip" {
+		zr, err := gzip.NewReader(res.Body)
+		if err != nil {
+			t.Fatalf("gzip: %v", err)
+		}
+		r = zr
+	}
+	b, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func checkSecurityHeaders(t *testing.T, res *http.Response, target string) {
+	t.Helper()
+	csp := res.Header.Get("Content-Security-Policy")
+	if !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe-inline") || !strings.Contains(csp, "frame-ancestors 'none'") {
+		t.Errorf("%s: CSP = %q", target, csp)
+	}
+	for name, want := range map[string]string{
+		"X-Content-Type-Options": "nosniff",
+		"Referrer-Policy":        "same-origin",
+	} {
+		if got := res.Header.Get(name); got != want {
+			t.Errorf("%s: %s = %q, want %q", target, name, got, want)
+		}
+	}
+	if !strings.Contains(res.Header.Get("Permissions-Policy"), "geolocation=()") {
+		t.Errorf("%s: Permissions-Policy = %q", target, res.Header.Get("Permissions-Policy"))
+	}
+}
+
+func TestEveryPageRoute(t *testing.T) {
+	s, _, _ := testServer(t, today)
+	targets := []string{"/", "/articles", "/about"}
+	for _, a := range s.sites.Site().Library.Articles() {
+		targets = append(targets, "/articles/"+a.Slug)
+	}
+	for _, c := range []string{"types-of-pain", "how-massage-helps", "techniques", "safety", "self-care", "getting-help"} {
+		targets = append(targets, "/topics/"+c)
+	}
+	for _, target := range targets {
+		res := do(t, s, "GET", target, nil)
+		if res.StatusCode != 200 {
+			t.Errorf("GET %s = %d", target, res.StatusCode)
+			continue
+		}
+		if ct := res.Header.Get("Content-Type"); ct != "text/html; charset=utf-8" {
+			t.Errorf("GET %s: Content-Type = %q", target, ct)
+		}
+		if res.Header.Get("ETag") == "" || res.Header.Get("Cache-Control") != "no-cache" {
+			t.Errorf("GET %s: ETag %q, Cache-Control %q", target, res.Header.Get("ETag"), res.Header.Get("Cache-Control"))
+		}
+		checkSecurityHeaders(t, res, target)
+		html := body(t, res)
+		if !strings.Contains(html, `<link rel="canonical" href="https://backwise.example`+target+`">`) {
+			t.Errorf("GET %s: no canonical link", target)
+		}
+		if !strings.Contains(html, `href="#main"`) || !strings.Contains(html, `id="main"`) {
+			t.Errorf("GET %s: no skip link", target)
+		}
+		if strings.Contains(html, "/static/missing/") {
+			t.Errorf("GET %s: links a missing static file", target)
+		}
+	}
+}
+
+func TestArticlePage(t *testing.T) {
+	s, _, _ := testServer(t, today)
+	a, ok := s.sites.Site().Library.Article("when-to-avoid-massage")
+	if !ok {
+		t.Fatal("when-to-avoid-massage missing")
+	}
+	html := body(t, do(t, s, "GET", "/articles/"+a.Slug, nil))
+	for _, want := range []string{
+		"<h1>" + a.Title + "</h1>",
+		`<time datetime="` + a.Reviewed.Format("2006-01-02") + `">`,
+		`data-testid="references"`, `id="ref-1"`, `id="ref-2"`,
+		"This is not medical advice.",
+		"minute", "On this page",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("article page lacks %q", want)
+		}
+	}
+	if strings.Contains(html, "Due for review") {
+		t.Error("fresh article says it is due for review")
+	}
+}
+
+func TestArticleDueForReview(t *testing.T) {
+	s, _, _ := testServer(t, time.Date(2031, 1, 1, 0, 0, 0, 0, time.UTC))
+	html := body(t, do(t, s, "GET", "/articles/massage-evidence", nil))
+	if !strings.Contains(html, `data-testid="due-for-review"`) {
+		t.Error("article past next_review does not say it is due for review")
+	}
+}
+
+func TestNotFound(t *testing.T) {
+	s, _, logs := testServer(t, today)
+	for _, target := range []string{"/articles/no-such-article", "/topics/gossip", "/nowhere", "/static/css/site.css", "/static/../go.mod", "/articles/%2e%2e%2fgo.mod"} {
+		res := do(t, s, "GET", target, nil)
+		if res.StatusCode != 404 {
+			t.Errorf("GET %s = %d, want 404", target, res.StatusCode)
+		}
+		html := body(t, res)
+		if !strings.Contains(html, "Page not found") || !strings.Contains(html, `<meta name="robots" content="noindex">`) {
+			t.Errorf("GET %s: not the 404 page in the layout", target)
+		}
+		checkSecurityHeaders(t, res, target)
+	}
+	if !strings.Contains(logs.String(), "status=404") {
+		t.Error("404 not logged")
+	}
+}
+
+func TestHeadEveryGet(t *testing.T) {
+	s, _, _ := testServer(t, today)
+	for _, target := range []string{"/", "/articles", "/articles/massage-evidence", "/topics/safety", "/about", "/healthz", s.sites.Site().assets.URL("css/site.css")} {
+		res := do(t, s, "HEAD", target, nil)
+		if res.StatusCode != 200 {
+			t.Errorf("HEAD %s = %d", target, res.StatusCode)
+		}
+		if b := body(t, res); b != "" {
+			t.Errorf("HEAD %s returned a body of %d bytes", target, len(b))
+		}
+	}
+}
+
+func TestConditionalGet(t *testing.T) {
+	s, _, _ := testServer(t, today)
+	for _, target := range []string{"/articles/massage-evidence", s.sites.Site().assets.URL("css/site.css")} {
+		first := do(t, s, "GET", target, nil)
+		etag := first.Header.Get("ETag")
+		if etag == "" {
+			t.Fatalf("GET %s: no ETag", target)
+		}
+		again := do(t, s, "GET", target, http.Header{"If-None-Match": {etag}})
+		if again.StatusCode != http.StatusNotModified || body(t, again) != "" {
+			t.Errorf("GET %s with matching ETag = %d, want 304 and no body", target, again.StatusCode)
+		}
+		other := do(t, s, "GET", target, http.Header{"If-None-Match": {`"stale"`}})
+		if other.StatusCode != 200 {
+			t.Errorf("GET %s with stale ETag = %d", target, other.StatusCode)
+		}
+	}
+}
+
+func TestCompression(t *testing.T) {
+	s, _, _ := testServer(t, today)
+	plain := do(t, s, "GET", "/articles/massage-evidence", nil)
+	zipped := do(t, s, "GET", "/articles/massage-evidence", http.Header{"Accept-Encoding": {"gzip, br"}})
+	if zipped.Header.Get("Content-Encoding") != "gzip" || !strings.Contains(zipped.Header.Get("Vary"), "Accept-Encoding") {
+		t.Fatalf("gzip not used: %v", zipped.Header)
+	}
+	if plain.Header.Get("Content-Encoding") != "" {
+		t.Error("gzip sent to a client that did not ask")
+	}
+	if body(t, plain) != body(t, zipped) {
+		t.Error("compressed and plain bodies differ")
+	}
+	refused := do(t, s, "GET", "/articles/massage-evidence", http.Header{"Accept-Encoding": {"gzip;q=0"}})
+	if refused.Header.Get("Content-Encoding") != "" {
+		t.Error("gzip sent despite q=0")
+	}
+}
+
+func TestStaticFiles(t *testing.T) {
+	s, _, _ := testServer(t, today)
+	url := s.sites.Site().assets.URL("css/site.css")
+	if !strings.HasPrefix(url, "/static/css/site.") || !strings.HasSuffix(url, ".css") {
+		t.Fatalf("fingerprinted URL = %q", url)
+	}
+	res := do(t, s, "GET", url, http.Header{"Accept-Encoding": {"gzip"}})
+	if res.StatusCode != 200 || res.Header.Get("Cache-Control") != "public, max-age=31536000, immutable" {
+		t.Errorf("GET %s = %d, Cache-Control %q", url, res.StatusCode, res.Header.Get("Cache-Control"))
+	}
+	if !strings.HasPrefix(res.Header.Get("Content-Type"), "text/css") || res.Header.Get("Content-Encoding") != "gzip" {
+		t.Errorf("GET %s: %v", url, res.Header)
+	}
+	if !strings.Contains(body(t, res), "--brand") {
+		t.Error("stylesheet body wrong")
+	}
+}
+
+func TestHealthz(t *testing.T) {
+	s, db, _ := testServer(t, today)
+	res := do(t, s, "GET", "/healthz", nil)
+	if res.StatusCode != 200 || body(t, res) != "ok\n" {
+		t.Fatalf("healthz = %d", res.StatusCode)
+	}
+	db.Close()
+	if res := do(t, s, "GET", "/healthz", nil); res.StatusCode != 503 {
+		t.Errorf("healthz with closed database = %d, want 503", res.StatusCode)
+	}
+}
+
+func TestCrossOriginPostRejected(t *testing.T) {
+	s, _, _ := testServer(t, today)
+	res := do(t, s, "POST", "/articles", http.Header{"Sec-Fetch-Site": {"cross-site"}, "Origin": {"https://evil.example"}})
+	if res.StatusCode != http.StatusForbidden || !strings.Contains(body(t, res), "Request blocked") {
+		t.Errorf("cross-origin POST = %d, want 403 page", res.StatusCode)
+	}
+	res = do(t, s, "POST", "/articles", http.Header{"Sec-Fetch-Site": {"same-origin"}})
+	if res.StatusCode != http.StatusMethodNotAllowed {
+		t.Errorf("same-origin POST to a GET route = %d, want 405", res.StatusCode)
+	}
+}
+
+func TestPanicBecomes500Page(t *testing.T) {
+	s, _, logs := testServer(t, today)
+	h := s.recoverPanics(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("boom") }))
+	res := do(t, h, "GET", "/", nil)
+	if res.StatusCode != 500 || !strings.Contains(body(t, res), "Sorry, something went wrong") {
+		t.Errorf("panic gave %d", res.StatusCode)
+	}
+	if !strings.Contains(logs.String(), "boom") {
+		t.Error("panic not logged")
+	}
+}
+
+func TestAccessLogHasNoQueryOrValues(t *testing.T) {
+	s, _, logs := testServer(t, today)
+	do(t, s, "GET", "/articles/massage-evidence?q=private+words", nil)
+	line := logs.String()
+	if !strings.Contains(line, "route=/articles/{slug}") || !strings.Contains(line, "status=200") {
+		t.Errorf("access log = %q", line)
+	}
+	if strings.Contains(line, "private") {
+		t.Errorf("query string leaked into the log: %q", line)
+	}
+}
