@@ -124,7 +124,20 @@ func TestEveryPageRoute(t *testing.T) {
 		if strings.Contains(html, "/static/missing/") {
 			t.Errorf("GET %s: links a missing static file", target)
 		}
+		if slug, ok := strings.CutPrefix(target, "/articles/"); ok {
+			a, _ := s.sites.Site().Library.Article(slug)
+			for _, ref := range a.References {
+				if !strings.Contains(html, `href="`+templEscape(ref.URL)+`"`) {
+					t.Errorf("GET %s: reference %q not shown", target, ref.URL)
+				}
+			}
+		}
 	}
+}
+
+// templEscape mirrors how templ escapes an attribute value.
+func templEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "\"", "&#34;", "'", "&#39;", "<", "&lt;", ">", "&gt;").Replace(s)
 }
 
 func TestArticlePage(t *testing.T) {

@@ -1,0 +1,173 @@
+package library
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// validArticle is a minimal article that passes every check; the table
+// below breaks it one way at a time.
+const validArticle = `---
+title: Sample article
+summary: A short summary of the sample article.
+category: safety
+tags: [safety, sample]
+reviewed: 2026-11-22
+next_review: 2027-11-22
+references:
+  - title: "First source"
+    source: NHS
+    year: 2026
+    url: https://www.nhs.uk/conditions/back-pain/
+  - title: "Second source"
+    source: NICE
+    year: 2016
+    url: https://www.nice.org.uk/guidance/ng59
+related: [other]
+---
+
+Most back pain gets better on its own. {{ref:1}}
+
+## Keep moving
+
+Walking helps. {{evidence:moderate}} {{ref:2}} See [the other page](/articles/other).
+`
+
+const otherArticle = `---
+title: Other article
+summary: Another page.
+category: self-care
+reviewed: 2026-11-22
+next_review: 2027-11-22
+references:
+  - {title: "A", source: NHS, year: 2026, url: "https://www.nhs.uk/a"}
+  - {title: "B", source: NHS, year: 2026, url: "https://www.nhs.uk/b"}
+---
+
+Short and plain. {{ref:1}} {{ref:2}}
+`
+
+func fixture(sample string) fstest.MapFS {
+	return fstest.MapFS{
+		"articles/sample.md":   {Data: []byte(sample)},
+		"articles/other.md":    {Data: []byte(otherArticle)},
+		"figures/back-map.svg": {Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" role="img"><title>Back</title></svg>`)},
+	}
+}
+
+func TestLoadValid(t *testing.T) {
+	lib, err := Load(fixture(validArticle))
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	a, ok := lib.Article("sample")
+	if !ok {
+		t.Fatal("sample article not found")
+	}
+	if a.Title != "Sample article" || a.Category.Slug != "safety" || len(a.References) != 2 {
+		t.Errorf("parsed article = %+v", a)
+	}
+	if got := lib.RelatedTo(a); len(got) != 1 || got[0].Slug != "other" {
+		t.Errorf("RelatedTo = %v", got)
+	}
+	if a.ReadingMinutes() != 1 {
+		t.Errorf("ReadingMinutes = %d", a.ReadingMinutes())
+	}
+}
+
+// Each case breaks the valid article in one way and expects one problem
+// naming the file, the line (0 = whole file) and the reason.
+func TestLoadRejects(t *testing.T) {
+	cases := []struct {
+		name   string
+		edit   func(string) string
+		line   int
+		reason string
+	}{
+		{"unknown key", repl("tags:", "colour: blue\ntags:"), 5, `unknown front matter key "colour"`},
+		{"unknown category", repl("category: safety", "category: gossip"), 4, `unknown category "gossip"`},
+		{"missing reviewed", repl("reviewed: 2026-11-22\n", ""), 1, `missing required front matter key "reviewed"`},
+		{"bad date", repl("reviewed: 2026-11-22", "reviewed: 22/11/2026"), 6, `"reviewed" must be a date written YYYY-MM-DD`},
+		{"missing references", cutRefs, 1, `missing required front matter key "references"`},
+		{"one reference", oneRef, 8, "cite at least 2 sources"},
+		{"reference without url", repl("url: https://www.nice.org.uk/guidance/ng59", "url: nice"), 13, "reference 2 needs a full https:// address"},
+		{"summary too long", repl("A short summary of the sample article.", strings.Repeat("word ", 40)), 3, "summary is 199 characters; keep it to 160"},
+		{"missing title", repl("title: Sample article\n", ""), 1, `missing required front matter key "title"`},
+		{"unknown related", repl("related: [other]", "related: [nowhere]"), 0, `related article "nowhere" does not exist`},
+		{"broken article link", repl("(/articles/other)", "(/articles/missing)"), 24, "link to /articles/missing: no such article"},
+		{"link to unknown page", repl("(/articles/other)", "(/nowhere)"), 24, "link to /nowhere: not a page of this site"},
+		{"citation out of range", repl("{{ref:2}}", "{{ref:2}} {{ref:7}}"), 24, "{{ref:7}} does not match a reference"},
+		{"reference never cited", repl(" {{ref:2}}", ""), 0, "reference 2 is listed but never cited"},
+		{"unknown evidence level", repl("{{evidence:moderate}}", "{{evidence:strong}}"), 24, `unknown evidence level "strong"`},
+		{"unknown figure", func(s string) string { return s + "\n{{figure:spine}}\n" }, 26, `unknown figure "spine"`},
+		{"inline figure", repl("Walking helps.", "Walking {{figure:back-map}} helps."), 24, "must stand on a line of its own"},
+		{"raw html", func(s string) string { return s + "\n<script>alert(1)</script>\n" }, 26, "raw HTML is not allowed"},
+		{"h1 in body", repl("## Keep moving", "# Keep moving"), 22, "use ## and ### headings"},
+		{"no front matter", func(s string) string { return strings.TrimPrefix(s, "---\n") }, 1, `must start with a "---" line`},
+		{"unclosed front matter", func(s string) string { return strings.Replace(s, "\n---\n\nMost", "\n\nMost", 1) }, 1, "not closed"},
+		{"invalid yaml", repl("tags: [safety, sample]", "tags: [safety, sample"), 0, "not valid YAML"},
+		{"hard to read", func(s string) string {
+			return s + "\nNotwithstanding multitudinous considerations, physiotherapeutic interventions demonstrate considerable heterogeneity regarding musculoskeletal rehabilitation effectiveness internationally, particularly concerning comprehensive multidisciplinary programmes incorporating cognitive behavioural methodologies.\n"
+		}, 0, "reading grade"},
+		{"next review before reviewed", repl("next_review: 2027-11-22", "next_review: 2025-01-01"), 7, "next_review must come after reviewed"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Load(fixture(tc.edit(validArticle)))
+			problems, ok := err.(Problems)
+			if !ok {
+				t.Fatalf("Load error = %v, want Problems", err)
+			}
+			for _, p := range problems {
+				if strings.Contains(p.Reason, tc.reason) {
+					if p.File != "articles/sample.md" {
+						t.Errorf("file = %q", p.File)
+					}
+					if tc.line != 0 && p.Line != tc.line {
+						t.Errorf("line = %d, want %d (%s)", p.Line, tc.line, p)
+					}
+					return
+				}
+			}
+			t.Errorf("no problem containing %q; got:\n%v", tc.reason, problems)
+		})
+	}
+}
+
+func TestLoadRejectsDuplicateSlug(t *testing.T) {
+	fsys := fixture(validArticle)
+	fsys["articles/Sample.md"] = &fstest.MapFile{Data: []byte(validArticle)}
+	_, err := Load(fsys)
+	if err == nil || !strings.Contains(err.Error(), `duplicate slug "sample"`) {
+		t.Fatalf("err = %v, want duplicate slug", err)
+	}
+}
+
+func TestProblemString(t *testing.T) {
+	p := Problem{File: "articles/a.md", Line: 3, Reason: "bad"}
+	if p.String() != "articles/a.md:3: bad" {
+		t.Errorf("String() = %q", p.String())
+	}
+}
+
+func repl(old, new string) func(string) string {
+	return func(s string) string {
+		if !strings.Contains(s, old) {
+			panic("fixture does not contain " + old)
+		}
+		return strings.Replace(s, old, new, 1)
+	}
+}
+
+func cutRefs(s string) string {
+	start := strings.Index(s, "references:")
+	end := strings.Index(s, "related:")
+	return s[:start] + s[end:]
+}
+
+func oneRef(s string) string {
+	start := strings.Index(s, "  - title: \"Second source\"")
+	end := strings.Index(s, "related:")
+	return strings.ReplaceAll(s[:start]+s[end:], " {{ref:2}}", "")
+}
