@@ -1,0 +1,131 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/base32"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Assessment is a kept questionnaire result.
+type Assessment struct {
+	PublicID     string
+	Answers      []byte // JSON object of answer key -> value
+	Outcome      string
+	Intensity    int
+	RulesVersion string
+	CreatedAt    time.Time
+}
+
+// newPublicID makes an unguessable id for result URLs (80 bits).
+func newPublicID() string {
+	b := make([]byte, 10)
+	rand.Read(b)
+	return strings.ToLower(base32.StdEncoding.EncodeToString(b))
+}
+
+// SaveAssessment stores a result for a visitor and returns its public id.
+func (s *Store) SaveAssessment(ctx context.Context, v Visitor, a Assessment) (string, error) {
+	id := newPublicID()
+	_, err := s.write.ExecContext(ctx,
+		`INSERT INTO assessments (public_id, visitor_id, answers, outcome, intensity, rules_version) VALUES (?, ?, ?, ?, ?, ?)`,
+		id, v.ID, string(a.Answers), a.Outcome, a.Intensity, a.RulesVersion)
+	if err != nil {
+		return "", fmt.Errorf("store: save assessment: %w", err)
+	}
+	return id, nil
+}
+
+// CreateVisitorWithAssessment creates the visitor and their first result
+// in one transaction, so a failure leaves neither behind.
+func (s *Store) CreateVisitorWithAssessment(ctx context.Context, token string, a Assessment) (Visitor, string, error) {
+	if !ValidToken(token) {
+		return Visitor{}, "", errors.New("store: create visitor: malformed token")
+	}
+	var v Visitor
+	id := newPublicID()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO visitors (token_hash) VALUES (?)`, hashToken(token))
+		if err != nil {
+			return fmt.Errorf("store: create visitor: %w", err)
+		}
+		if v.ID, err = res.LastInsertId(); err != nil {
+			return fmt.Errorf("store: create visitor: %w", err)
+		}
+		_, err = tx.ExecContext(ctx,
+			`INSERT INTO assessments (public_id, visitor_id, answers, outcome, intensity, rules_version) VALUES (?, ?, ?, ?, ?, ?)`,
+			id, v.ID, string(a.Answers), a.Outcome, a.Intensity, a.RulesVersion)
+		if err != nil {
+			return fmt.Errorf("store: save assessment: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return Visitor{}, "", err
+	}
+	return v, id, nil
+}
+
+const assessmentColumns = `public_id, answers, outcome, COALESCE(intensity, 0), rules_version, created_at`
+
+func scanAssessment(row interface{ Scan(...any) error }) (Assessment, error) {
+	var a Assessment
+	var answers, created string
+	if err := row.Scan(&a.PublicID, &answers, &a.Outcome, &a.Intensity, &a.RulesVersion, &created); err != nil {
+		return Assessment{}, err
+	}
+	a.Answers = []byte(answers)
+	a.CreatedAt, _ = time.Parse("2006-01-02T15:04:05.999Z", created)
+	return a, nil
+}
+
+// Assessment returns one of the visitor's results; another visitor's id is
+// ErrNotFound, exactly like an id that does not exist.
+func (s *Store) Assessment(ctx context.Context, v Visitor, publicID string) (Assessment, error) {
+	row := s.read.QueryRowContext(ctx, `SELECT `+assessmentColumns+` FROM assessments WHERE public_id = ? AND visitor_id = ?`, publicID, v.ID)
+	a, err := scanAssessment(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Assessment{}, ErrNotFound
+	}
+	if err != nil {
+		return Assessment{}, fmt.Errorf("store: get assessment: %w", err)
+	}
+	return a, nil
+}
+
+// Assessments lists the visitor's results, newest first.
+func (s *Store) Assessments(ctx context.Context, v Visitor) ([]Assessment, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT `+assessmentColumns+` FROM assessments WHERE visitor_id = ? ORDER BY created_at DESC, id DESC`, v.ID)
+	if err != nil {
+		return nil, fmt.Errorf("store: list assessments: %w", err)
+	}
+	defer rows.Close()
+	var out []Assessment
+	for rows.Next() {
+		a, err := scanAssessment(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: list assessments: %w", err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: list assessments: %w", err)
+	}
+	return out, nil
+}
+
+// DeleteAssessment removes one of the visitor's results.
+func (s *Store) DeleteAssessment(ctx context.Context, v Visitor, publicID string) error {
+	res, err := s.write.ExecContext(ctx, `DELETE FROM assessments WHERE public_id = ? AND visitor_id = ?`, publicID, v.ID)
+	if err != nil {
+		return fmt.Errorf("store: delete assessment: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}

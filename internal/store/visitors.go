@@ -1,0 +1,71 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/base64"
+	"errors"
+	"fmt"
+)
+
+// Visitor is an anonymous browser that has kept something. Its token lives
+// only in the visitor's cookie; the database holds a hash of it.
+type Visitor struct {
+	ID int64
+}
+
+// tokenBytes is 128 bits: unguessable, and short enough for a cookie.
+const tokenBytes = 16
+
+// NewToken returns a fresh random visitor token, URL- and cookie-safe.
+func NewToken() string {
+	b := make([]byte, tokenBytes)
+	rand.Read(b) // crypto/rand.Read never fails on supported platforms
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// ValidToken reports whether s has the shape of a token we issued, so that
+// garbage cookies are rejected before any database work.
+func ValidToken(s string) bool {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	return err == nil && len(b) == tokenBytes
+}
+
+func hashToken(token string) []byte {
+	sum := sha256.Sum256([]byte(token))
+	return sum[:]
+}
+
+// CreateVisitor stores a visitor for a token the caller generated.
+func (s *Store) CreateVisitor(ctx context.Context, token string) (Visitor, error) {
+	if !ValidToken(token) {
+		return Visitor{}, errors.New("store: create visitor: malformed token")
+	}
+	res, err := s.write.ExecContext(ctx, `INSERT INTO visitors (token_hash) VALUES (?)`, hashToken(token))
+	if err != nil {
+		return Visitor{}, fmt.Errorf("store: create visitor: %w", err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return Visitor{}, fmt.Errorf("store: create visitor: %w", err)
+	}
+	return Visitor{ID: id}, nil
+}
+
+// VisitorByToken finds the visitor a cookie token belongs to.
+func (s *Store) VisitorByToken(ctx context.Context, token string) (Visitor, error) {
+	if !ValidToken(token) {
+		return Visitor{}, ErrNotFound
+	}
+	var v Visitor
+	err := s.read.QueryRowContext(ctx, `SELECT id FROM visitors WHERE token_hash = ?`, hashToken(token)).Scan(&v.ID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Visitor{}, ErrNotFound
+	}
+	if err != nil {
+		return Visitor{}, fmt.Errorf("store: find visitor: %w", err)
+	}
+	return v, nil
+}
