@@ -14,6 +14,12 @@ const (
 	Me       = "/me"
 	Search   = "/search"
 	Healthz  = "/healthz"
+
+	CheckHistory = "/check/history"
+	CheckRules   = "/check/rules"
+
+	APIAssessments = "/api/v1/assessments"
+	APIRules       = "/api/v1/rules"
 )
 
 // GetHelpNow is the urgent-help article every page links to.
@@ -24,3 +30,12 @@ func Article(slug string) string { return "/articles/" + url.PathEscape(slug) }
 
 // Topic is the page listing one category's articles.
 func Topic(category string) string { return "/topics/" + url.PathEscape(category) }
+
+// CheckResult is a kept questionnaire result.
+func CheckResult(id string) string { return "/check/results/" + url.PathEscape(id) }
+
+// CheckResultDelete deletes a kept result (POST).
+func CheckResultDelete(id string) string { return CheckResult(id) + "/delete" }
+
+// APIAssessment is a kept result in the JSON API.
+func APIAssessment(id string) string { return APIAssessments + "/" + url.PathEscape(id) }

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"strings"
 
 	"backwise/templates"
 )
@@ -63,6 +64,10 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		s.log.ErrorContext(r.Context(), "request failed", "status", he.Status, "request_id", requestID(r))
 	} else {
 		s.log.WarnContext(r.Context(), "request refused", "status", he.Status, "reason", he.Heading, "request_id", requestID(r))
+	}
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		jsonError(w, he.Status, "", he.Message)
+		return
 	}
 	s.errorPage(w, r, he)
 }

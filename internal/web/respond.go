@@ -130,3 +130,16 @@ func acceptsGzip(r *http.Request) bool {
 	}
 	return false
 }
+
+// render writes a page that must not be cached (it holds a visitor's
+// answers or depends on their cookie) with the given status.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) error {
+	body, err := renderComponent(r.Context(), c)
+	if err != nil {
+		return err
+	}
+	sendStatus(w, r, status, body)
+	return nil
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

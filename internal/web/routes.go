@@ -36,6 +36,19 @@ func (s *Server) routes() http.Handler {
 	r.Get("/topics/{category}", s.handle(s.topicShow))
 	r.Get(paths.About, s.handle(s.about))
 
+	// Check: the questionnaire (answers travel in the form until kept)
+	r.Get(paths.Check, s.handle(s.checkStart))
+	r.Post(paths.Check, s.handle(s.checkSubmit))
+	r.Get(paths.CheckRules, s.handle(s.checkRules))
+	r.Get(paths.CheckHistory, s.handle(s.checkHistory))
+	r.Get("/check/results/{id}", s.handle(s.checkResultShow))
+	r.Post("/check/results/{id}/delete", s.handle(s.checkResultDelete))
+
+	// JSON API
+	r.Post(paths.APIAssessments, s.handle(s.apiAssess))
+	r.Get("/api/v1/assessments/{id}", s.handle(s.apiAssessment))
+	r.Get(paths.APIRules, s.handle(s.apiRules))
+
 	// Files and operations
 	r.Get(staticPrefix+"*", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return s.sites.Site().assets.serve(w, r)

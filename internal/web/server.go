@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"log/slog"
 	"net/http"
 	"time"
@@ -11,16 +10,11 @@ import (
 	"github.com/a-h/templ"
 )
 
-// Pinger is the database as far as the health check is concerned.
-type Pinger interface {
-	Ping(ctx context.Context) error
-}
-
 // Server holds what handlers need. It is built once by New.
 type Server struct {
 	log     *slog.Logger
 	sites   *SiteHolder
-	db      Pinger
+	db      Store
 	baseURL string
 	now     func() time.Time
 	handler http.Handler
@@ -30,7 +24,7 @@ type Server struct {
 type Deps struct {
 	Logger  *slog.Logger
 	Sites   *SiteHolder
-	DB      Pinger
+	DB      Store
 	BaseURL string           // public origin for canonical links; may be empty
 	Now     func() time.Time // defaults to time.Now
 }

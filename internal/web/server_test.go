@@ -23,11 +23,17 @@ import (
 // file in a temporary folder.
 func testServer(t *testing.T, now time.Time) (*Server, *store.Store, *bytes.Buffer) {
 	t.Helper()
+	s, db, logs, _ := testServerAt(t, now, filepath.Join(t.TempDir(), "test.db"))
+	return s, db, logs
+}
+
+func testServerAt(t *testing.T, now time.Time, dbPath string) (*Server, *store.Store, *bytes.Buffer, string) {
+	t.Helper()
 	site, err := LoadSite(content.FS, static.FS)
 	if err != nil {
 		t.Fatalf("LoadSite: %v", err)
 	}
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "test.db"), migrations.FS)
+	db, err := store.Open(context.Background(), dbPath, migrations.FS)
 	if err != nil {
 		t.Fatalf("store.Open: %v", err)
 	}
@@ -40,7 +46,7 @@ func testServer(t *testing.T, now time.Time) (*Server, *store.Store, *bytes.Buff
 		BaseURL: "https://backwise.example",
 		Now:     func() time.Time { return now },
 	})
-	return s, db, &logs
+	return s, db, &logs, dbPath
 }
 
 var today = time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)

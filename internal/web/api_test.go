@@ -1,0 +1,145 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"backwise/internal/triage"
+)
+
+func benignJSON(overrides map[string]any) map[string]any {
+	a := map[string]any{"age": 35, "duration": "under_3_days", "intensity": 3, "location": []string{"lower"}, "trend": "improving"}
+	for _, q := range triage.Questions() {
+		if q.Kind == triage.KindYesNo || q.Kind == triage.KindEmergencySign {
+			a[q.Key] = false
+		}
+	}
+	for k, v := range overrides {
+		a[k] = v
+	}
+	return a
+}
+
+func (e *checkEnv) api(c *http.Client, method, path string, body any, contentType string) (int, map[string]any, http.Header) {
+	e.t.Helper()
+	var r io.Reader
+	switch b := body.(type) {
+	case nil:
+	case string:
+		r = strings.NewReader(b)
+	default:
+		raw, _ := json.Marshal(b)
+		r = bytes.NewReader(raw)
+	}
+	req, _ := http.NewRequest(method, e.srv.URL+path, r)
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	res, err := c.Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var out map[string]any
+	raw, _ := io.ReadAll(res.Body)
+	if err := json.Unmarshal(raw, &out); err != nil {
+		e.t.Fatalf("%s %s: not JSON (%d): %s", method, path, res.StatusCode, raw)
+	}
+	return res.StatusCode, out, res.Header
+}
+
+func TestAPIAssess(t *testing.T) {
+	e := newCheckEnv(t)
+	code, out, _ := e.api(e.client, "POST", "/api/v1/assessments", map[string]any{"answers": benignJSON(nil)}, "application/json")
+	if code != 200 || out["outcome"] != "self_care" || out["rules_version"] != triage.RulesVersion {
+		t.Fatalf("benign = %d %v", code, out)
+	}
+	if reasons, _ := out["reasons"].([]any); len(reasons) == 0 {
+		t.Error("no reasons")
+	}
+	if e.rows("assessments") != 0 {
+		t.Error("unsaved API call wrote to the database")
+	}
+	code, out, _ = e.api(e.client, "POST", "/api/v1/assessments", map[string]any{"answers": benignJSON(map[string]any{"chest_pain": true})}, "application/json")
+	if code != 200 || out["outcome"] != "emergency" {
+		t.Errorf("chest pain = %d %v", code, out["outcome"])
+	}
+}
+
+func TestAPIValidation(t *testing.T) {
+	e := newCheckEnv(t)
+	cases := []struct {
+		name string
+		body any
+		ct   string
+		want int
+	}{
+		{"under 16", map[string]any{"answers": benignJSON(map[string]any{"age": 12})}, "application/json", 422},
+		{"unknown key", map[string]any{"answers": benignJSON(map[string]any{"mood": "bad"})}, "application/json", 422},
+		{"wrong type", map[string]any{"answers": benignJSON(map[string]any{"fever": "yes"})}, "application/json", 422},
+		{"missing answers", map[string]any{"save": false}, "application/json", 422},
+		{"malformed", `{"answers": {`, "application/json", 400},
+		{"not json content type", `age=3`, "application/x-www-form-urlencoded", 415},
+		{"too large", `{"answers": "` + strings.Repeat("x", 70<<10) + `"}`, "application/json", 413},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, _ := e.api(e.client, "POST", "/api/v1/assessments", tc.body, tc.ct)
+			if code != tc.want {
+				t.Errorf("status = %d, want %d (%v)", code, tc.want, out)
+			}
+			if errs, _ := out["errors"].([]any); len(errs) == 0 {
+				t.Errorf("no errors listed: %v", out)
+			}
+		})
+	}
+	if e.rows("assessments") != 0 || e.rows("visitors") != 0 {
+		t.Error("a rejected request wrote to the database")
+	}
+}
+
+func TestAPISaveAndIsolation(t *testing.T) {
+	e := newCheckEnv(t)
+	code, out, h := e.api(e.client, "POST", "/api/v1/assessments", map[string]any{"answers": benignJSON(nil), "save": true}, "application/json")
+	id, _ := out["id"].(string)
+	if code != 201 || id == "" || h.Get("Location") != "/api/v1/assessments/"+id {
+		t.Fatalf("save = %d %v %q", code, out, h.Get("Location"))
+	}
+	code, out, _ = e.api(e.client, "GET", "/api/v1/assessments/"+id, nil, "")
+	if code != 200 || out["id"] != id || out["outcome"] != "self_care" || out["answers"] == nil {
+		t.Fatalf("get own = %d %v", code, out)
+	}
+	other := newClient()
+	if code, _, _ := e.api(other, "GET", "/api/v1/assessments/"+id, nil, ""); code != 404 {
+		t.Errorf("other visitor = %d, want 404", code)
+	}
+	e.api(other, "POST", "/api/v1/assessments", map[string]any{"answers": benignJSON(nil), "save": true}, "application/json")
+	if code, _, _ := e.api(other, "GET", "/api/v1/assessments/"+id, nil, ""); code != 404 {
+		t.Errorf("other visitor with their own cookie = %d, want 404", code)
+	}
+	if code, _, _ := e.api(e.client, "GET", "/api/v1/assessments/nope", nil, ""); code != 404 {
+		t.Errorf("unknown id = %d", code)
+	}
+}
+
+// The API and the form must give the same advice for the same answers.
+func TestAPIAndFormAgree(t *testing.T) {
+	e := newCheckEnv(t)
+	for _, flip := range []string{"", "fever", "osteoporosis", "otc_not_helping", "leg_pain_below_knee", "cancer_history"} {
+		overrides := map[string]any{}
+		form := benign()
+		if flip != "" {
+			overrides[flip] = true
+			form.Set(flip, "yes")
+		}
+		_, out, _ := e.api(e.client, "POST", "/api/v1/assessments", map[string]any{"answers": benignJSON(overrides)}, "application/json")
+		_, body, _ := e.post(e.client, "/check", with(form, "step", "5", "nav", "result"))
+		if want := `data-outcome="` + out["outcome"].(string) + `"`; !strings.Contains(body, want) {
+			t.Errorf("%s: API says %v but the form page lacks %s", flip, out["outcome"], want)
+		}
+	}
+}

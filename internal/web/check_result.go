@@ -1,0 +1,214 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/a-h/templ"
+	"github.com/go-chi/chi/v5"
+
+	"backwise/internal/library"
+	"backwise/internal/paths"
+	"backwise/internal/store"
+	"backwise/internal/triage"
+	"backwise/templates"
+)
+
+// reasonArticles names the article that explains each answer's reason.
+var reasonArticles = map[string]string{
+	triage.KeyBladderBowelChange:    "get-help-now",
+	triage.KeySaddleNumbness:        "get-help-now",
+	triage.KeyBothLegs:              "get-help-now",
+	triage.KeyChestPain:             "get-help-now",
+	triage.KeyMajorTrauma:           "get-help-now",
+	triage.KeyLegWeaknessWorsening:  "get-help-now",
+	triage.KeyFever:                 "get-help-now",
+	triage.KeyCancerHistory:         "back-pain-with-fibromyalgia-or-cancer",
+	triage.KeyImmunosuppressed:      "when-to-see-someone",
+	triage.KeyWeightLoss:            "when-to-see-someone",
+	triage.KeyNightPain:             "when-to-see-someone",
+	triage.KeyOsteoporosis:          "when-to-avoid-massage",
+	triage.KeyRecentSurgery:         "when-to-avoid-massage",
+	triage.KeyBleedingRisk:          "when-to-avoid-massage",
+	triage.KeySkinProblemAtSite:     "when-to-avoid-massage",
+	triage.KeyPregnant:              "back-pain-in-pregnancy",
+	triage.KeyLegPainBelowKnee:      "sciatica",
+	triage.KeyNumbnessTingling:      "sciatica",
+	triage.KeyOTCNotHelping:         "finding-a-massage-therapist",
+	triage.KeyAffectsSleepDailyLife: "finding-a-massage-therapist",
+	triage.KeyLocation:              "back-pain-by-area",
+	triage.KeyDuration:              "acute-and-chronic-back-pain",
+	triage.KeyTrend:                 "when-to-see-someone",
+	triage.KeyIntensity:             "when-to-see-someone",
+	triage.KeyAge:                   "when-to-see-someone",
+	"":                              "staying-active",
+}
+
+type resultPage struct {
+	result     triage.Result
+	answers    triage.Answers
+	values     url.Values
+	endedEarly bool
+	kept       *store.Assessment
+	justSaved  bool
+}
+
+func (s *Server) renderResult(w http.ResponseWriter, r *http.Request, p resultPage) error {
+	site := s.sites.Site()
+	v := templates.CheckResultView{
+		Page:       s.page(r, site, p.result.Outcome.Title(), ""),
+		Result:     p.result,
+		Answers:    p.answers,
+		Steps:      triage.Steps(),
+		EndedEarly: p.endedEarly,
+		Values:     p.values,
+		JustSaved:  p.justSaved,
+	}
+	v.NoIndex = true
+	for _, reason := range p.result.Reasons {
+		rv := templates.ReasonView{Reason: reason}
+		if a, ok := site.Library.Article(reasonArticles[reason.Key]); ok {
+			rv.Article = a
+		}
+		v.Reasons = append(v.Reasons, rv)
+	}
+	v.Articles = articlesBySlug(site.Library, p.result.Articles)
+	if p.kept != nil {
+		v.SavedID, v.SavedAt = p.kept.PublicID, p.kept.CreatedAt
+		v.OlderRules = p.kept.RulesVersion != p.result.RulesVersion
+		v.VisitorHasAny = true
+	} else if _, ok, err := s.currentVisitor(r); err == nil && ok {
+		v.VisitorHasAny = true
+	}
+	return s.render(w, r, http.StatusOK, templates.CheckResult(v))
+}
+
+func articlesBySlug(lib *library.Library, slugs []string) []*library.Article {
+	var out []*library.Article
+	for _, slug := range slugs {
+		if a, ok := lib.Article(slug); ok {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// keptResult loads one of the current visitor's results; anything else,
+// including another visitor's result, is a 404.
+func (s *Server) keptResult(r *http.Request) (store.Visitor, store.Assessment, triage.Answers, error) {
+	visitor, ok, err := s.currentVisitor(r)
+	if err != nil {
+		return store.Visitor{}, store.Assessment{}, triage.Answers{}, err
+	}
+	if !ok {
+		return store.Visitor{}, store.Assessment{}, triage.Answers{}, errNotFound
+	}
+	kept, err := s.db.Assessment(r.Context(), visitor, chi.URLParam(r, "id"))
+	if errors.Is(err, store.ErrNotFound) {
+		return store.Visitor{}, store.Assessment{}, triage.Answers{}, errNotFound
+	}
+	if err != nil {
+		return store.Visitor{}, store.Assessment{}, triage.Answers{}, err
+	}
+	req, errs, err := triage.DecodeRequest(strings.NewReader(`{"answers":` + string(kept.Answers) + `}`))
+	if err != nil || len(errs) > 0 {
+		// Answers kept under older questions may no longer decode.
+		return visitor, kept, triage.Answers{}, errStaleResult
+	}
+	return visitor, kept, req.Answers, nil
+}
+
+var errStaleResult = &httpError{
+	Status:  http.StatusGone,
+	Heading: "This result can no longer be shown",
+	Message: "The questions have changed since this result was kept. You can delete it from your kept results and answer the questions again.",
+}
+
+func (s *Server) checkResultShow(w http.ResponseWriter, r *http.Request) error {
+	_, kept, answers, err := s.keptResult(r)
+	if err != nil {
+		return err
+	}
+	return s.renderResult(w, r, resultPage{
+		result:    triage.Evaluate(answers),
+		answers:   answers,
+		values:    answers.FormValues(),
+		kept:      &kept,
+		justSaved: r.URL.Query().Get("kept") == "1",
+	})
+}
+
+func (s *Server) checkResultDelete(w http.ResponseWriter, r *http.Request) error {
+	visitor, ok, err := s.currentVisitor(r)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return errNotFound
+	}
+	if err := s.db.DeleteAssessment(r.Context(), visitor, chi.URLParam(r, "id")); errors.Is(err, store.ErrNotFound) {
+		return errNotFound
+	} else if err != nil {
+		return err
+	}
+	http.Redirect(w, r, paths.CheckHistory, http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) checkHistory(w http.ResponseWriter, r *http.Request) error {
+	site := s.sites.Site()
+	v := templates.CheckHistoryView{Page: s.page(r, site, "Your kept results", "")}
+	v.NoIndex = true
+	visitor, ok, err := s.currentVisitor(r)
+	if err != nil {
+		return err
+	}
+	if ok {
+		list, err := s.db.Assessments(r.Context(), visitor)
+		if err != nil {
+			return err
+		}
+		for _, a := range list {
+			v.Results = append(v.Results, templates.HistoryRow{ID: a.PublicID, CreatedAt: a.CreatedAt, Outcome: triage.Outcome(a.Outcome), Intensity: a.Intensity})
+		}
+		v.Chart = intensityChart(v.Results)
+	}
+	return s.render(w, r, http.StatusOK, templates.CheckHistory(v))
+}
+
+// intensityChart draws pain scores oldest to newest once there are two.
+func intensityChart(rows []templates.HistoryRow) *templates.IntensityChart {
+	if len(rows) < 2 {
+		return nil
+	}
+	const width, height, left, right, top, bottom = 600, 220, 40, 10, 10, 30
+	c := &templates.IntensityChart{Width: width, Height: height}
+	n := len(rows)
+	var pts []string
+	for i := range rows {
+		row := rows[n-1-i] // rows are newest first
+		x := left + 10 + i*(width-left-right-20)/(n-1)
+		y := top + (10-row.Intensity)*(height-top-bottom)/10
+		pts = append(pts, itoa(x)+","+itoa(y))
+		c.Dots = append(c.Dots, templates.ChartDot{X: x, Y: y, Label: row.CreatedAt.Format(time.DateOnly)})
+	}
+	c.Points = strings.Join(pts, " ")
+	first, last := rows[n-1], rows[0]
+	c.Summary = "Worst pain over " + itoa(n) + " kept results: " + itoa(first.Intensity) + " out of 10 on " +
+		first.CreatedAt.Format("2 January 2006") + ", " + itoa(last.Intensity) + " out of 10 on " + last.CreatedAt.Format("2 January 2006") + "."
+	return c
+}
+
+func (s *Server) checkRules(w http.ResponseWriter, r *http.Request) error {
+	site := s.sites.Site()
+	return s.cached(w, r, site, func() templ.Component {
+		return templates.CheckRules(templates.CheckRulesView{
+			Page:    s.page(r, site, "How we decide: the questionnaire's rules", "The rules behind Backwise's \"Should I see a therapist?\" questions, with the guideline each comes from."),
+			Rules:   triage.Rules(),
+			Version: triage.RulesVersion,
+		})
+	})
+}
