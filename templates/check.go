@@ -113,7 +113,9 @@ func errorFor(errs []triage.FieldError, field string) string {
 // links to.
 func fieldID(key string) string { return "q-" + strings.ReplaceAll(key, "_", "-") }
 
-func optionID(key, value string) string { return fieldID(key) + "-" + strings.ReplaceAll(value, "_", "-") }
+func optionID(key, value string) string {
+	return fieldID(key) + "-" + strings.ReplaceAll(value, "_", "-")
+}
 
 func valueOf(values map[string][]string, key string) string {
 	if v := values[key]; len(v) > 0 {
