@@ -5,7 +5,7 @@ package content
 
 import "embed"
 
-// FS holds articles/*.md and figures/*.svg.
+// FS holds articles/*.md, routines/*.md and figures/*.svg.
 //
-//go:embed articles/*.md figures/*.svg
+//go:embed articles/*.md routines/*.md figures/*.svg
 var FS embed.FS

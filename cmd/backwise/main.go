@@ -21,6 +21,7 @@ import (
 	"backwise/internal/config"
 	"backwise/internal/library"
 	"backwise/internal/store"
+	"backwise/internal/triage"
 	"backwise/internal/web"
 	"backwise/migrations"
 	"backwise/static"
@@ -124,7 +125,7 @@ func check(args []string, stdout, stderr io.Writer) error {
 	if *dir != "" {
 		fsys = os.DirFS(*dir)
 	}
-	lib, err := library.Load(fsys)
+	lib, err := library.Load(fsys, library.Options{AvoidIfKeys: triage.Keys()})
 	var problems library.Problems
 	if errors.As(err, &problems) {
 		for _, p := range problems {
@@ -142,7 +143,10 @@ func check(args []string, stdout, stderr io.Writer) error {
 	for _, a := range lib.Articles() {
 		fmt.Fprintf(stdout, "%-52s grade %4.1f  %4d words\n", a.File, a.Readability, a.Words)
 	}
-	fmt.Fprintf(stdout, "ok: %d articles\n", len(lib.Articles()))
+	for _, r := range lib.Routines() {
+		fmt.Fprintf(stdout, "%-52s grade %4.1f  %4d words  %d steps\n", r.File, r.Readability, r.Words, len(r.Steps))
+	}
+	fmt.Fprintf(stdout, "ok: %d articles, %d routines\n", len(lib.Articles()), len(lib.Routines()))
 	return nil
 }
 

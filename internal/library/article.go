@@ -52,27 +52,32 @@ type Heading struct {
 	Text  string
 }
 
-// Article is one parsed, rendered and validated Markdown article.
-type Article struct {
+// Document is what every content page has: articles and routines alike.
+type Document struct {
 	Slug        string
 	File        string // relative to the content root, for messages
 	Title       string
 	Summary     string
-	Category    Category
-	Tags        []string
 	Reviewed    time.Time
 	NextReview  time.Time
 	References  []Reference
-	Related     []string // slugs, validated against the library
 	Body        template.HTML
 	TOC         []Heading
 	Words       int
 	Readability float64 // Flesch–Kincaid grade level of the body
 }
 
+// Article is one parsed, rendered and validated Markdown article.
+type Article struct {
+	Document
+	Category Category
+	Tags     []string
+	Related  []string // slugs, validated against the library
+}
+
 // ReadingMinutes estimates reading time at a relaxed 200 words a minute,
 // since readers in pain read slowly; never less than one minute.
-func (a *Article) ReadingMinutes() int {
+func (a *Document) ReadingMinutes() int {
 	m := (a.Words + 199) / 200
 	if m < 1 {
 		return 1
@@ -81,6 +86,6 @@ func (a *Article) ReadingMinutes() int {
 }
 
 // DueForReview reports whether the article's next_review date has passed.
-func (a *Article) DueForReview(now time.Time) bool {
+func (a *Document) DueForReview(now time.Time) bool {
 	return !a.NextReview.IsZero() && now.After(a.NextReview.AddDate(0, 0, 1))
 }

@@ -21,6 +21,14 @@ type body struct {
 	Words       int
 	Readability float64
 	Links       []link // internal links, checked once every file is loaded
+	Steps       []int  // with convertOptions.steps: each step's seconds
+}
+
+// convertOptions says what a body is checked against.
+type convertOptions struct {
+	references int               // how many references {{ref:N}} may cite
+	figures    map[string]string // known figures
+	steps      bool              // a routine: find and mark its Steps list
 }
 
 // link is an internal link found in a body, with its file line.
@@ -39,7 +47,8 @@ type converter struct {
 	c         collector
 }
 
-func convert(md goldmark.Markdown, src []byte, firstLine int, c collector, references int, figures map[string]string) body {
+func convert(md goldmark.Markdown, src []byte, firstLine int, c collector, opts convertOptions) body {
+	references, figures := opts.references, opts.figures
 	cv := &converter{md: md, src: src, firstLine: firstLine, c: c}
 	cv.lineStart = []int{0}
 	for i, b := range src {
@@ -77,6 +86,9 @@ func convert(md goldmark.Markdown, src []byte, firstLine int, c collector, refer
 		if !cited[i] {
 			c.add(0, "reference %d is listed but never cited with {{ref:%d}}", i, i)
 		}
+	}
+	if opts.steps {
+		out.Steps = cv.markSteps(doc)
 	}
 	out.Words, out.Readability = readability(doc, src)
 	var buf bytes.Buffer
@@ -117,8 +129,12 @@ func (cv *converter) shortcode(n *Shortcode, references int, figures map[string]
 		}
 	case "figure":
 		cv.c.add(line, "{{figure:%s}} must stand on a line of its own", n.Arg)
+	case "duration":
+		if _, ok := parseDuration(n.Arg); !ok {
+			cv.c.add(line, "{{duration:%s}} must be a number of seconds or minutes, like 30s or 2m", n.Arg)
+		}
 	default:
-		cv.c.add(line, "unknown shortcode {{%s:...}} (use ref, evidence or figure)", n.Name)
+		cv.c.add(line, "unknown shortcode {{%s:...}} (use ref, evidence, figure or duration)", n.Name)
 	}
 }
 
@@ -189,4 +205,41 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// markSteps finds the numbered list under the "Steps" heading, gives it the
+// class the step timer looks for, and checks every item starts with its
+// duration. It returns each step's seconds.
+func (cv *converter) markSteps(doc ast.Node) []int {
+	var list *ast.List
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level == 2 && plainText(h, cv.src) == "Steps" {
+			if l, ok := h.NextSibling().(*ast.List); ok && l.IsOrdered() {
+				list = l
+			}
+			break
+		}
+	}
+	if list == nil {
+		return nil
+	}
+	list.SetAttributeString("class", []byte("routine-steps"))
+	var seconds []int
+	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
+		var first ast.Node
+		if block := item.FirstChild(); block != nil {
+			first = block.FirstChild()
+		}
+		sc, ok := first.(*Shortcode)
+		d, valid := 0, false
+		if ok && sc.Name == "duration" {
+			d, valid = parseDuration(sc.Arg)
+		}
+		if !valid {
+			cv.c.add(cv.nodeLine(item), "each step must start with its duration, like {{duration:30s}}")
+			continue
+		}
+		seconds = append(seconds, d)
+	}
+	return seconds
 }

@@ -18,11 +18,21 @@ import (
 // description, which search engines cut at about 160 characters.
 const MaxSummary = 160
 
+// Options are what the loader checks content against.
+type Options struct {
+	// AvoidIfKeys are the questionnaire's answer keys a routine's avoid_if
+	// may name. Nil skips that check (the library knows nothing of the
+	// questionnaire; callers pass its keys in).
+	AvoidIfKeys []string
+}
+
 // Library is all loaded content. It is read-only after Load, so handlers may
 // share one value across goroutines.
 type Library struct {
 	articles []*Article // sorted by category order, then title
 	bySlug   map[string]*Article
+	routines []*Routine // sorted by title
+	routine  map[string]*Routine
 	figures  map[string]string
 }
 
@@ -33,44 +43,51 @@ var (
 
 var articleKeys = []string{"title", "summary", "category", "tags", "reviewed", "next_review", "references", "related"}
 
-// Load reads every article under articles/ and every figure under figures/
-// in fsys. It returns Problems listing every invalid file and field.
-func Load(fsys fs.FS) (*Library, error) {
-	var problems Problems
-	lib := &Library{bySlug: map[string]*Article{}, figures: map[string]string{}}
-	if err := lib.loadFigures(fsys, &problems); err != nil {
+// loader carries one Load's state.
+type loader struct {
+	opts     Options
+	md       goldmark.Markdown
+	lib      *Library
+	problems Problems
+	links    map[string][]link // file -> internal links
+}
+
+// Load reads every article (articles/*.md), routine (routines/*.md) and
+// figure (figures/*.svg) in fsys. It returns Problems listing every invalid
+// file and field.
+func Load(fsys fs.FS, opts Options) (*Library, error) {
+	l := &loader{
+		opts:  opts,
+		lib:   &Library{bySlug: map[string]*Article{}, routine: map[string]*Routine{}, figures: map[string]string{}},
+		links: map[string][]link{},
+	}
+	if err := l.loadFigures(fsys); err != nil {
 		return nil, err
 	}
-	md := newMarkdown(lib.figures)
-	names, err := fs.Glob(fsys, "articles/*.md")
-	if err != nil {
-		return nil, fmt.Errorf("library: list articles: %w", err)
-	}
-	links := map[*Article][]link{}
-	for _, name := range names {
-		src, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, fmt.Errorf("library: read %s: %w", name, err)
+	l.md = newMarkdown(l.lib.figures)
+	if err := l.each(fsys, "articles/*.md", func(name string, src []byte) {
+		if a, b := l.parseArticle(name, src); a != nil && l.unique(name, a.Slug, l.lib.bySlug[a.Slug] != nil) {
+			l.lib.bySlug[a.Slug] = a
+			l.lib.articles = append(l.lib.articles, a)
+			l.links[name] = b.Links
 		}
-		c := collector{file: name, problems: &problems}
-		a, body := parseArticle(md, c, name, src, lib.figures)
-		if a == nil {
-			continue
+	}); err != nil {
+		return nil, err
+	}
+	if err := l.each(fsys, "routines/*.md", func(name string, src []byte) {
+		if r, b := l.parseRoutine(name, src); r != nil && l.unique(name, r.Slug, l.lib.routine[r.Slug] != nil) {
+			l.lib.routine[r.Slug] = r
+			l.lib.routines = append(l.lib.routines, r)
+			l.links[name] = b.Links
 		}
-		if prev, dup := lib.bySlug[a.Slug]; dup {
-			c.add(0, "duplicate slug %q (also used by %s)", a.Slug, prev.File)
-			continue
-		}
-		lib.bySlug[a.Slug] = a
-		lib.articles = append(lib.articles, a)
-		links[a] = body.Links
+	}); err != nil {
+		return nil, err
 	}
-	for _, a := range lib.articles {
-		lib.checkLinks(a, links[a], &problems)
+	l.crossCheck()
+	if len(l.problems) > 0 {
+		return nil, l.problems.sorted()
 	}
-	if len(problems) > 0 {
-		return nil, problems.sorted()
-	}
+	lib := l.lib
 	sort.SliceStable(lib.articles, func(i, j int) bool {
 		a, b := lib.articles[i], lib.articles[j]
 		if a.Category.Slug != b.Category.Slug {
@@ -78,10 +95,33 @@ func Load(fsys fs.FS) (*Library, error) {
 		}
 		return a.Title < b.Title
 	})
+	sort.SliceStable(lib.routines, func(i, j int) bool { return lib.routines[i].Title < lib.routines[j].Title })
 	return lib, nil
 }
 
-func (lib *Library) loadFigures(fsys fs.FS, problems *Problems) error {
+func (l *loader) each(fsys fs.FS, pattern string, fn func(name string, src []byte)) error {
+	names, err := fs.Glob(fsys, pattern)
+	if err != nil {
+		return fmt.Errorf("library: list %s: %w", pattern, err)
+	}
+	for _, name := range names {
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return fmt.Errorf("library: read %s: %w", name, err)
+		}
+		fn(name, src)
+	}
+	return nil
+}
+
+func (l *loader) unique(name, slug string, taken bool) bool {
+	if taken {
+		collector{file: name, problems: &l.problems}.add(0, "duplicate slug %q", slug)
+	}
+	return !taken
+}
+
+func (l *loader) loadFigures(fsys fs.FS) error {
 	names, err := fs.Glob(fsys, "figures/*.svg")
 	if err != nil {
 		return fmt.Errorf("library: list figures: %w", err)
@@ -93,42 +133,68 @@ func (lib *Library) loadFigures(fsys fs.FS, problems *Problems) error {
 		}
 		svg := string(b)
 		if strings.Contains(svg, "<script") || strings.Contains(svg, "style=") || strings.Contains(svg, "<style") {
-			*problems = append(*problems, Problem{File: name, Reason: "figures may not contain scripts or inline styles (the Content-Security-Policy blocks them)"})
+			l.problems = append(l.problems, Problem{File: name, Reason: "figures may not contain scripts or inline styles (the Content-Security-Policy blocks them)"})
 			continue
 		}
 		if i := strings.Index(svg, "<svg"); i > 0 {
 			svg = svg[i:] // drop an XML declaration or comment before the root
 		}
-		lib.figures[strings.TrimSuffix(path.Base(name), ".svg")] = strings.TrimSpace(svg)
+		l.lib.figures[strings.TrimSuffix(path.Base(name), ".svg")] = strings.TrimSpace(svg)
 	}
 	return nil
 }
 
-func parseArticle(md goldmark.Markdown, c collector, name string, src []byte, figures map[string]string) (*Article, body) {
+// parseDocument reads what every content file has; the caller reads its
+// own keys from the returned fields.
+func (l *loader) parseDocument(c collector, name string, src []byte, known []string, steps bool) (*Document, *fields, body, bool) {
 	slug := strings.ToLower(strings.TrimSuffix(path.Base(name), ".md"))
 	if !slugPattern.MatchString(slug) {
 		c.add(0, "file name %q must be lowercase words joined by hyphens (it becomes the URL)", path.Base(name))
-		return nil, body{}
+		return nil, nil, body{}, false
 	}
 	if !utf8.Valid(src) {
 		c.add(0, "file is not valid UTF-8")
-		return nil, body{}
+		return nil, nil, body{}, false
 	}
 	front, text, bodyLine, err := splitFrontMatter(src)
 	if err != nil {
 		c.add(1, "%s", err)
-		return nil, body{}
+		return nil, nil, body{}, false
 	}
-	f, ok := parseFields(c, front, articleKeys)
+	f, ok := parseFields(c, front, known)
 	if !ok {
-		return nil, body{}
+		return nil, nil, body{}, false
 	}
-	a := &Article{Slug: slug, File: name}
-	a.Title = f.str("title", true)
-	a.Summary = f.str("summary", true)
-	if n := utf8.RuneCountInString(a.Summary); n > MaxSummary {
+	d := &Document{Slug: slug, File: name}
+	d.Title = f.str("title", true)
+	d.Summary = f.str("summary", true)
+	if n := utf8.RuneCountInString(d.Summary); n > MaxSummary {
 		c.add(f.line("summary"), "summary is %d characters; keep it to %d (it is the meta description)", n, MaxSummary)
 	}
+	d.Reviewed = f.date("reviewed", true)
+	d.NextReview = f.date("next_review", true)
+	if !d.Reviewed.IsZero() && !d.NextReview.IsZero() && !d.NextReview.After(d.Reviewed) {
+		c.add(f.line("next_review"), "next_review must come after reviewed")
+	}
+	d.References = f.references("references")
+	if n := len(d.References); n > 0 && n < 2 {
+		c.add(f.line("references"), "cite at least 2 sources (found %d)", n)
+	}
+	b := convert(l.md, text, bodyLine, c, convertOptions{references: len(d.References), figures: l.lib.figures, steps: steps})
+	d.Body, d.TOC, d.Words, d.Readability = b.HTML, b.TOC, b.Words, b.Readability
+	if d.Readability > MaxGrade {
+		c.add(0, "reading grade %.1f is above %.0f: use shorter sentences and plainer words", d.Readability, MaxGrade)
+	}
+	return d, f, b, true
+}
+
+func (l *loader) parseArticle(name string, src []byte) (*Article, body) {
+	c := collector{file: name, problems: &l.problems}
+	doc, f, b, ok := l.parseDocument(c, name, src, articleKeys, false)
+	if !ok {
+		return nil, b
+	}
+	a := &Article{Document: *doc}
 	if cat := f.str("category", true); cat != "" {
 		var ok bool
 		if a.Category, ok = CategoryBySlug(cat); !ok {
@@ -141,50 +207,57 @@ func parseArticle(md goldmark.Markdown, c collector, name string, src []byte, fi
 			c.add(f.line("tags"), "tag %q must be lowercase words joined by hyphens", t)
 		}
 	}
-	a.Reviewed = f.date("reviewed", true)
-	a.NextReview = f.date("next_review", true)
-	if !a.Reviewed.IsZero() && !a.NextReview.IsZero() && !a.NextReview.After(a.Reviewed) {
-		c.add(f.line("next_review"), "next_review must come after reviewed")
-	}
-	a.References = f.references("references")
-	if n := len(a.References); n > 0 && n < 2 {
-		c.add(f.line("references"), "cite at least 2 sources (found %d)", n)
-	}
 	a.Related = f.strings("related")
-	b := convert(md, text, bodyLine, c, len(a.References), figures)
-	a.Body, a.TOC, a.Words, a.Readability = b.HTML, b.TOC, b.Words, b.Readability
-	if a.Readability > MaxGrade {
-		c.add(0, "reading grade %.1f is above %.0f: use shorter sentences and plainer words", a.Readability, MaxGrade)
-	}
 	return a, b
 }
 
-// checkLinks verifies related slugs and internal links once every article
-// is known, so articles may link to each other in any order.
-func (lib *Library) checkLinks(a *Article, links []link, problems *Problems) {
-	c := collector{file: a.File, problems: problems}
-	for _, slug := range a.Related {
-		if slug == a.Slug {
-			c.add(0, "related lists the article itself")
-		} else if _, ok := lib.bySlug[slug]; !ok {
-			c.add(0, "related article %q does not exist", slug)
+// crossCheck verifies what refers to other files once every file is known,
+// so pages may link to each other in any order.
+func (l *loader) crossCheck() {
+	for _, a := range l.lib.articles {
+		c := collector{file: a.File, problems: &l.problems}
+		for _, slug := range a.Related {
+			if slug == a.Slug {
+				c.add(0, "related lists the article itself")
+			} else if _, ok := l.lib.bySlug[slug]; !ok {
+				c.add(0, "related article %q does not exist", slug)
+			}
 		}
 	}
-	for _, l := range links {
-		target := strings.SplitN(strings.SplitN(l.Target, "#", 2)[0], "?", 2)[0]
-		switch {
-		case strings.HasPrefix(target, "/articles/"):
-			if _, ok := lib.bySlug[strings.TrimPrefix(target, "/articles/")]; !ok {
-				c.add(l.Line, "link to %s: no such article", l.Target)
-			}
-		case strings.HasPrefix(target, "/topics/"):
-			if _, ok := CategoryBySlug(strings.TrimPrefix(target, "/topics/")); !ok {
-				c.add(l.Line, "link to %s: no such topic", l.Target)
-			}
-		case !contains(sitePages, target):
-			c.add(l.Line, "link to %s: not a page of this site", l.Target)
+	for _, r := range l.lib.routines {
+		if _, ok := l.lib.bySlug[r.Article]; r.Article != "" && !ok {
+			collector{file: r.File, problems: &l.problems}.add(0, "article %q does not exist", r.Article)
 		}
 	}
+	for file, links := range l.links {
+		c := collector{file: file, problems: &l.problems}
+		for _, k := range links {
+			if reason := l.checkLink(k.Target); reason != "" {
+				c.add(k.Line, "link to %s: %s", k.Target, reason)
+			}
+		}
+	}
+}
+
+func (l *loader) checkLink(target string) string {
+	target = strings.SplitN(strings.SplitN(target, "#", 2)[0], "?", 2)[0]
+	switch {
+	case strings.HasPrefix(target, "/articles/"):
+		if _, ok := l.lib.bySlug[strings.TrimPrefix(target, "/articles/")]; !ok {
+			return "no such article"
+		}
+	case strings.HasPrefix(target, "/routines/"):
+		if _, ok := l.lib.routine[strings.TrimPrefix(target, "/routines/")]; !ok {
+			return "no such routine"
+		}
+	case strings.HasPrefix(target, "/topics/"):
+		if _, ok := CategoryBySlug(strings.TrimPrefix(target, "/topics/")); !ok {
+			return "no such topic"
+		}
+	case !contains(sitePages, target):
+		return "not a page of this site"
+	}
+	return ""
 }
 
 // sitePages are the fixed internal pages content may link to.
@@ -197,6 +270,38 @@ func (lib *Library) Articles() []*Article { return lib.articles }
 func (lib *Library) Article(slug string) (*Article, bool) {
 	a, ok := lib.bySlug[slug]
 	return a, ok
+}
+
+// Routines returns every routine, by title.
+func (lib *Library) Routines() []*Routine { return lib.routines }
+
+// Routine finds a routine by slug.
+func (lib *Library) Routine(slug string) (*Routine, bool) {
+	r, ok := lib.routine[slug]
+	return r, ok
+}
+
+// RoutinesFor returns the routines for an area and a piece of equipment;
+// an empty filter matches everything.
+func (lib *Library) RoutinesFor(area, equipment string) []*Routine {
+	var out []*Routine
+	for _, r := range lib.routines {
+		if (area == "" || contains(r.Areas, area)) && (equipment == "" || contains(r.Equipment, equipment)) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// RoutinesOfArticle returns the routines that belong to an article.
+func (lib *Library) RoutinesOfArticle(slug string) []*Routine {
+	var out []*Routine
+	for _, r := range lib.routines {
+		if r.Article == slug {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // InCategory returns the articles of one category, by title.
@@ -228,13 +333,20 @@ func (lib *Library) Figure(name string) (template.HTML, bool) {
 	return template.HTML(svg), ok
 }
 
-// DueForReview lists the articles whose next_review date has passed, as
+// DueForReview lists the pages whose next_review date has passed, as
 // problems for `backwise check` to print without failing.
 func (lib *Library) DueForReview(now time.Time) Problems {
 	var out Problems
+	var docs []*Document
 	for _, a := range lib.articles {
-		if a.DueForReview(now) {
-			out = append(out, Problem{File: a.File, Reason: "due for review since " + a.NextReview.Format(time.DateOnly)})
+		docs = append(docs, &a.Document)
+	}
+	for _, r := range lib.routines {
+		docs = append(docs, &r.Document)
+	}
+	for _, d := range docs {
+		if d.DueForReview(now) {
+			out = append(out, Problem{File: d.File, Reason: "due for review since " + d.NextReview.Format(time.DateOnly)})
 		}
 	}
 	return out

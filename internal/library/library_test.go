@@ -57,7 +57,7 @@ func fixture(sample string) fstest.MapFS {
 }
 
 func TestLoadValid(t *testing.T) {
-	lib, err := Load(fixture(validArticle))
+	lib, err := Load(fixture(validArticle), Options{})
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
@@ -114,7 +114,7 @@ func TestLoadRejects(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Load(fixture(tc.edit(validArticle)))
+			_, err := Load(fixture(tc.edit(validArticle)), Options{})
 			problems, ok := err.(Problems)
 			if !ok {
 				t.Fatalf("Load error = %v, want Problems", err)
@@ -138,7 +138,7 @@ func TestLoadRejects(t *testing.T) {
 func TestLoadRejectsDuplicateSlug(t *testing.T) {
 	fsys := fixture(validArticle)
 	fsys["articles/Sample.md"] = &fstest.MapFile{Data: []byte(validArticle)}
-	_, err := Load(fsys)
+	_, err := Load(fsys, Options{})
 	if err == nil || !strings.Contains(err.Error(), `duplicate slug "sample"`) {
 		t.Fatalf("err = %v, want duplicate slug", err)
 	}
@@ -170,4 +170,111 @@ func oneRef(s string) string {
 	start := strings.Index(s, "  - title: \"Second source\"")
 	end := strings.Index(s, "related:")
 	return strings.ReplaceAll(s[:start]+s[end:], " {{ref:2}}", "")
+}
+
+const validRoutine = `---
+title: Sample routine
+summary: A short routine.
+area: [lower]
+equipment: [tennis_ball]
+minutes: 2
+how_often: Once a day
+level: gentle
+avoid_if: [osteoporosis]
+article: other
+reviewed: 2026-11-22
+next_review: 2027-11-22
+references:
+  - {title: "A", source: NHS, year: 2026, url: "https://www.nhs.uk/a"}
+  - {title: "B", source: NHS, year: 2026, url: "https://www.nhs.uk/b"}
+---
+
+Gentle and short. {{ref:1}} {{ref:2}}
+
+## What you need
+
+A ball.
+
+## Getting into position
+
+Stand by a wall.
+
+## Steps
+
+1. {{duration:30s}} Lean on the ball.
+2. {{duration:90s}} Roll slowly.
+
+## Stop and get advice if
+
+- it hurts.
+
+## Read more
+
+[Other](/articles/other)
+`
+
+func routineFixture(routine string) fstest.MapFS {
+	fsys := fixture(validArticle)
+	fsys["routines/sample-routine.md"] = &fstest.MapFile{Data: []byte(routine)}
+	return fsys
+}
+
+func TestLoadRoutine(t *testing.T) {
+	lib, err := Load(routineFixture(validRoutine), Options{AvoidIfKeys: []string{"osteoporosis", "pregnant"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, ok := lib.Routine("sample-routine")
+	if !ok {
+		t.Fatal("routine not loaded")
+	}
+	if len(r.Steps) != 2 || r.Steps[0] != 30 || r.Steps[1] != 90 || r.Minutes != 2 || r.Article != "other" {
+		t.Errorf("routine = %+v", r)
+	}
+	body := string(r.Body)
+	for _, want := range []string{`<ol class="routine-steps">`, `<span class="step-time" data-seconds="90">1 minute 30 seconds</span>`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("body lacks %q:\n%s", want, body)
+		}
+	}
+	if got := lib.RoutinesFor("lower", "tennis_ball"); len(got) != 1 {
+		t.Errorf("RoutinesFor = %d", len(got))
+	}
+	if got := lib.RoutinesFor("neck_shoulder", ""); len(got) != 0 {
+		t.Errorf("RoutinesFor(neck) = %d", len(got))
+	}
+}
+
+func TestLoadRoutineRejects(t *testing.T) {
+	cases := []struct{ name, old, new, reason string }{
+		{"unknown area", "area: [lower]", "area: [knee]", `unknown area "knee"`},
+		{"unknown equipment", "equipment: [tennis_ball]", "equipment: [kettlebell]", `unknown equipment "kettlebell"`},
+		{"avoid_if not a question", "avoid_if: [osteoporosis]", "avoid_if: [vertigo]", `avoid_if key "vertigo" is not a question`},
+		{"missing article", "article: other", "article: nowhere", `article "nowhere" does not exist`},
+		{"step without duration", "2. {{duration:90s}} Roll slowly.", "2. Roll slowly.", "each step must start with its duration"},
+		{"bad duration", "{{duration:30s}}", "{{duration:soon}}", "must be a number of seconds or minutes"},
+		{"missing section", "## Read more", "## More", "a routine's ## sections must be"},
+		{"bad level", "level: gentle", "level: extreme", `unknown level "extreme"`},
+		{"minutes out of range", "minutes: 2", "minutes: 500", "minutes must be between 1 and 120"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Load(routineFixture(strings.Replace(validRoutine, tc.old, tc.new, 1)), Options{AvoidIfKeys: []string{"osteoporosis"}})
+			if err == nil || !strings.Contains(err.Error(), tc.reason) || !strings.Contains(err.Error(), "routines/sample-routine.md") {
+				t.Errorf("err = %v, want %q", err, tc.reason)
+			}
+		})
+	}
+}
+
+func TestArticleLinkToRoutine(t *testing.T) {
+	fsys := routineFixture(validRoutine)
+	fsys["articles/sample.md"] = &fstest.MapFile{Data: []byte(strings.Replace(validArticle, "(/articles/other)", "(/routines/sample-routine)", 1))}
+	if _, err := Load(fsys, Options{}); err != nil {
+		t.Errorf("link to an existing routine rejected: %v", err)
+	}
+	fsys["articles/sample.md"] = &fstest.MapFile{Data: []byte(strings.Replace(validArticle, "(/articles/other)", "(/routines/missing)", 1))}
+	if _, err := Load(fsys, Options{}); err == nil || !strings.Contains(err.Error(), "no such routine") {
+		t.Errorf("link to a missing routine: %v", err)
+	}
 }

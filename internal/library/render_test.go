@@ -46,7 +46,7 @@ func renderFixture(t *testing.T, body string) *Article {
 	fsys := fixture(validArticle)
 	delete(fsys, "articles/sample.md")
 	fsys["articles/render.md"] = fixture(body)["articles/sample.md"]
-	lib, err := Load(fsys)
+	lib, err := Load(fsys, Options{})
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
@@ -103,7 +103,7 @@ func TestRenderCitationsBadgesFigures(t *testing.T) {
 func TestRenderDropsRawHTML(t *testing.T) {
 	src := "Hello <b onclick=\"x()\">bold</b>\n\n<script>alert(1)</script>\n\n<iframe src=\"https://evil.example\"></iframe>\n"
 	var problems Problems
-	b := convert(newMarkdown(nil), []byte(src), 1, collector{file: "x.md", problems: &problems}, 0, nil)
+	b := convert(newMarkdown(nil), []byte(src), 1, collector{file: "x.md", problems: &problems}, convertOptions{})
 	for _, bad := range []string{"<b", "<script", "<iframe", "onclick"} {
 		if strings.Contains(string(b.HTML), bad) {
 			t.Errorf("raw HTML %q passed through:\n%s", bad, b.HTML)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"strconv"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -138,6 +139,10 @@ func (r *shortcodeRenderer) renderShortcode(w util.BufWriter, _ []byte, node ast
 	case "ref":
 		fmt.Fprintf(w, `<sup class="cite"><a href="#ref-%s" id="cite-%s-%d">[%s]<span class="visually-hidden"> reference %s</span></a></sup>`,
 			html.EscapeString(n.Arg), html.EscapeString(n.Arg), n.Offset, html.EscapeString(n.Arg), html.EscapeString(n.Arg))
+	case "duration":
+		if d, ok := parseDuration(n.Arg); ok {
+			fmt.Fprintf(w, `<span class="step-time" data-seconds="%d">%s</span> `, d, durationLabel(d))
+		}
 	case "evidence":
 		fmt.Fprintf(w, `<span class="evidence evidence--%s"><span class="visually-hidden">Strength of evidence: </span>%s</span>`,
 			html.EscapeString(n.Arg), html.EscapeString(evidenceLevels[n.Arg]))
@@ -151,4 +156,23 @@ func (r *shortcodeRenderer) renderFigure(w util.BufWriter, _ []byte, node ast.No
 		fmt.Fprintf(w, "<figure class=\"figure figure--%s\">\n%s\n</figure>\n", html.EscapeString(n.Name), r.figures[n.Name])
 	}
 	return ast.WalkSkipChildren, nil
+}
+
+// parseDuration reads "30s" or "2m" as seconds (at most an hour).
+func parseDuration(s string) (int, bool) {
+	if len(s) < 2 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s[:len(s)-1])
+	if err != nil || n <= 0 {
+		return 0, false
+	}
+	switch s[len(s)-1] {
+	case 's':
+	case 'm':
+		n *= 60
+	default:
+		return 0, false
+	}
+	return n, n <= 3600
 }

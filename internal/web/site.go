@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 
 	"backwise/internal/library"
+	"backwise/internal/triage"
 	"backwise/templates"
 )
 
@@ -21,7 +22,7 @@ type Site struct {
 // LoadSite loads content and static files. A content problem is returned
 // as library.Problems, naming each file and line.
 func LoadSite(contentFS, staticFS fs.FS) (*Site, error) {
-	lib, err := library.Load(contentFS)
+	lib, err := library.Load(contentFS, library.Options{AvoidIfKeys: triage.Keys()})
 	if err != nil {
 		return nil, err
 	}

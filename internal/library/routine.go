@@ -1,0 +1,140 @@
+package library
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Routine is a self-care routine: steps with durations, who should avoid
+// it, and the article it belongs to.
+type Routine struct {
+	Document
+	Areas     []string // lower, middle, upper, neck_shoulder, foot
+	Equipment []string // none, tennis_ball, …
+	Minutes   int
+	HowOften  string
+	Level     string   // gentle or moderate
+	AvoidIf   []string // questionnaire answer keys
+	Article   string   // slug of the article it belongs to
+	Steps     []int    // each step's duration in seconds
+}
+
+// Option is a filter value with its label.
+type Option struct {
+	Value string
+	Label string
+}
+
+// Areas are the parts of the back (and the foot) a routine can work on.
+var Areas = []Option{
+	{"lower", "Lower back"}, {"middle", "Middle back"}, {"upper", "Upper back"},
+	{"neck_shoulder", "Neck and shoulders"}, {"foot", "Foot"},
+}
+
+// Equipment is what a routine may need.
+var Equipment = []Option{
+	{"none", "Nothing"}, {"tennis_ball", "Tennis ball"}, {"golf_ball", "Golf ball"},
+	{"foam_roller", "Foam roller"}, {"massage_tool", "Handheld massager"}, {"heat_pack", "Heat pack"},
+}
+
+// Levels are how demanding a routine is.
+var Levels = []Option{{"gentle", "Gentle"}, {"moderate", "Moderate"}}
+
+// Label returns the label of value in options, or value itself.
+func Label(options []Option, value string) string {
+	for _, o := range options {
+		if o.Value == value {
+			return o.Label
+		}
+	}
+	return value
+}
+
+func optionValues(options []Option) []string {
+	out := make([]string, len(options))
+	for i, o := range options {
+		out[i] = o.Value
+	}
+	return out
+}
+
+var routineKeys = []string{"title", "summary", "area", "equipment", "minutes", "how_often", "level", "avoid_if", "article", "reviewed", "next_review", "references"}
+
+// routineSections are the h2 headings every routine has, in this order, so
+// readers always find the same things in the same place.
+var routineSections = []string{"What you need", "Getting into position", "Steps", "Stop and get advice if", "Read more"}
+
+func (l *loader) parseRoutine(name string, src []byte) (*Routine, body) {
+	c := collector{file: name, problems: &l.problems}
+	doc, f, b, ok := l.parseDocument(c, name, src, routineKeys, true)
+	if !ok {
+		return nil, b
+	}
+	r := &Routine{Document: *doc, Steps: b.Steps}
+	r.Areas = l.listOf(f, "area", Areas, true)
+	r.Equipment = l.listOf(f, "equipment", Equipment, true)
+	r.Minutes = f.integer("minutes", true)
+	if r.Minutes < 1 || r.Minutes > 120 {
+		c.add(f.line("minutes"), "minutes must be between 1 and 120")
+	}
+	r.HowOften = f.str("how_often", true)
+	r.Level = f.str("level", true)
+	if r.Level != "" && !contains(optionValues(Levels), r.Level) {
+		c.add(f.line("level"), "unknown level %q (use one of: %s)", r.Level, strings.Join(optionValues(Levels), ", "))
+	}
+	r.AvoidIf = f.strings("avoid_if")
+	if l.opts.AvoidIfKeys != nil {
+		for _, k := range r.AvoidIf {
+			if !contains(l.opts.AvoidIfKeys, k) {
+				c.add(f.line("avoid_if"), "avoid_if key %q is not a question of the questionnaire", k)
+			}
+		}
+	}
+	r.Article = f.str("article", true)
+	var h2 []string
+	for _, h := range r.TOC {
+		if h.Level == 2 {
+			h2 = append(h2, h.Text)
+		}
+	}
+	if strings.Join(h2, "|") != strings.Join(routineSections, "|") {
+		c.add(0, "a routine's ## sections must be, in order: %s (found: %s)", strings.Join(routineSections, ", "), strings.Join(h2, ", "))
+	}
+	if len(r.Steps) == 0 {
+		c.add(0, "the Steps section needs a numbered list whose items each start with {{duration:30s}}")
+	}
+	return r, b
+}
+
+func (l *loader) listOf(f *fields, key string, options []Option, required bool) []string {
+	values := f.strings(key)
+	if required && len(values) == 0 {
+		f.c.add(f.line(key), "%q needs at least one of: %s", key, strings.Join(optionValues(options), ", "))
+	}
+	for _, v := range values {
+		if !contains(optionValues(options), v) {
+			f.c.add(f.line(key), "unknown %s %q (use: %s)", key, v, strings.Join(optionValues(options), ", "))
+		}
+	}
+	return values
+}
+
+// durationLabel writes seconds as people say them.
+func durationLabel(seconds int) string {
+	m, s := seconds/60, seconds%60
+	switch {
+	case m == 0:
+		return plural(s, "second")
+	case s == 0:
+		return plural(m, "minute")
+	default:
+		return plural(m, "minute") + " " + plural(s, "second")
+	}
+}
+
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
+}
