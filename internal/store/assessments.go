@@ -28,35 +28,12 @@ func newPublicID() string {
 	return strings.ToLower(base32.StdEncoding.EncodeToString(b))
 }
 
-// SaveAssessment stores a result for a visitor and returns its public id.
-func (s *Store) SaveAssessment(ctx context.Context, v Visitor, a Assessment) (string, error) {
+// SaveAssessment stores a result for a visitor (creating the visitor in the
+// same transaction when who.NewToken is set) and returns its public id.
+func (s *Store) SaveAssessment(ctx context.Context, who Who, a Assessment) (Visitor, string, error) {
 	id := newPublicID()
-	_, err := s.write.ExecContext(ctx,
-		`INSERT INTO assessments (public_id, visitor_id, answers, outcome, intensity, rules_version) VALUES (?, ?, ?, ?, ?, ?)`,
-		id, v.ID, string(a.Answers), a.Outcome, a.Intensity, a.RulesVersion)
-	if err != nil {
-		return "", fmt.Errorf("store: save assessment: %w", err)
-	}
-	return id, nil
-}
-
-// CreateVisitorWithAssessment creates the visitor and their first result
-// in one transaction, so a failure leaves neither behind.
-func (s *Store) CreateVisitorWithAssessment(ctx context.Context, token string, a Assessment) (Visitor, string, error) {
-	if !ValidToken(token) {
-		return Visitor{}, "", errors.New("store: create visitor: malformed token")
-	}
-	var v Visitor
-	id := newPublicID()
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO visitors (token_hash) VALUES (?)`, hashToken(token))
-		if err != nil {
-			return fmt.Errorf("store: create visitor: %w", err)
-		}
-		if v.ID, err = res.LastInsertId(); err != nil {
-			return fmt.Errorf("store: create visitor: %w", err)
-		}
-		_, err = tx.ExecContext(ctx,
+	v, err := s.forVisitor(ctx, who, func(tx *sql.Tx, v Visitor) error {
+		_, err := tx.ExecContext(ctx,
 			`INSERT INTO assessments (public_id, visitor_id, answers, outcome, intensity, rules_version) VALUES (?, ?, ?, ?, ?, ?)`,
 			id, v.ID, string(a.Answers), a.Outcome, a.Intensity, a.RulesVersion)
 		if err != nil {
@@ -79,7 +56,7 @@ func scanAssessment(row interface{ Scan(...any) error }) (Assessment, error) {
 		return Assessment{}, err
 	}
 	a.Answers = []byte(answers)
-	a.CreatedAt, _ = time.Parse("2006-01-02T15:04:05.999Z", created)
+	a.CreatedAt = parseTime(created)
 	return a, nil
 }
 

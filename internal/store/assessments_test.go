@@ -23,7 +23,7 @@ func TestAssessmentsBelongToTheirVisitor(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	tokA, tokB := NewToken(), NewToken()
-	a, idA, err := s.CreateVisitorWithAssessment(ctx, tokA, Assessment{Answers: []byte(`{"age":40}`), Outcome: "self_care", Intensity: 3, RulesVersion: "v1"})
+	a, idA, err := s.SaveAssessment(ctx, Who{NewToken: tokA}, Assessment{Answers: []byte(`{"age":40}`), Outcome: "self_care", Intensity: 3, RulesVersion: "v1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +50,7 @@ func TestAssessmentsBelongToTheirVisitor(t *testing.T) {
 	if err := s.DeleteAssessment(ctx, b, idA); !errors.Is(err, ErrNotFound) {
 		t.Errorf("other visitor deleted the result: %v", err)
 	}
-	idA2, err := s.SaveAssessment(ctx, a, Assessment{Answers: []byte(`{}`), Outcome: "doctor", Intensity: 6, RulesVersion: "v1"})
+	_, idA2, err := s.SaveAssessment(ctx, Who{Visitor: a}, Assessment{Answers: []byte(`{}`), Outcome: "doctor", Intensity: 6, RulesVersion: "v1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,15 +76,15 @@ func TestSaveRejectsInvalidJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SaveAssessment(ctx, v, Assessment{Answers: []byte(`{not json`), Outcome: "x", RulesVersion: "v"}); err == nil {
+	if _, _, err := s.SaveAssessment(ctx, Who{Visitor: v}, Assessment{Answers: []byte(`{not json`), Outcome: "x", RulesVersion: "v"}); err == nil {
 		t.Error("invalid answers JSON stored")
 	}
 }
 
-func TestCreateVisitorWithAssessmentIsAtomic(t *testing.T) {
+func TestNewVisitorWithFailedSaveIsRolledBack(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
-	if _, _, err := s.CreateVisitorWithAssessment(ctx, NewToken(), Assessment{Answers: []byte(`nope`), Outcome: "x", RulesVersion: "v"}); err == nil {
+	if _, _, err := s.SaveAssessment(ctx, Who{NewToken: NewToken()}, Assessment{Answers: []byte(`nope`), Outcome: "x", RulesVersion: "v"}); err == nil {
 		t.Fatal("bad answers accepted")
 	}
 	var n int

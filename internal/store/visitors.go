@@ -38,6 +38,40 @@ func hashToken(token string) []byte {
 	return sum[:]
 }
 
+// Who is the visitor a write is for: an existing visitor, or, when NewToken
+// is set, a new one created in the same transaction as the write (so a
+// failed write never leaves an empty visitor behind). The caller puts
+// NewToken in the visitor's cookie once the write succeeds.
+type Who struct {
+	Visitor  Visitor
+	NewToken string
+}
+
+// forVisitor runs fn in a transaction for who, creating the visitor first
+// when asked.
+func (s *Store) forVisitor(ctx context.Context, who Who, fn func(*sql.Tx, Visitor) error) (Visitor, error) {
+	v := who.Visitor
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if who.NewToken != "" {
+			if !ValidToken(who.NewToken) {
+				return errors.New("store: create visitor: malformed token")
+			}
+			res, err := tx.ExecContext(ctx, `INSERT INTO visitors (token_hash) VALUES (?)`, hashToken(who.NewToken))
+			if err != nil {
+				return fmt.Errorf("store: create visitor: %w", err)
+			}
+			if v.ID, err = res.LastInsertId(); err != nil {
+				return fmt.Errorf("store: create visitor: %w", err)
+			}
+		}
+		return fn(tx, v)
+	})
+	if err != nil {
+		return Visitor{}, err
+	}
+	return v, nil
+}
+
 // CreateVisitor stores a visitor for a token the caller generated.
 func (s *Store) CreateVisitor(ctx context.Context, token string) (Visitor, error) {
 	if !ValidToken(token) {

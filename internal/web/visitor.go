@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"time"
 
 	"backwise/internal/store"
 )
@@ -19,11 +20,19 @@ const visitorMaxAge = 365 * 24 * 60 * 60
 type Store interface {
 	Ping(ctx context.Context) error
 	VisitorByToken(ctx context.Context, token string) (store.Visitor, error)
-	CreateVisitorWithAssessment(ctx context.Context, token string, a store.Assessment) (store.Visitor, string, error)
-	SaveAssessment(ctx context.Context, v store.Visitor, a store.Assessment) (string, error)
+	SaveAssessment(ctx context.Context, who store.Who, a store.Assessment) (store.Visitor, string, error)
 	Assessment(ctx context.Context, v store.Visitor, publicID string) (store.Assessment, error)
 	Assessments(ctx context.Context, v store.Visitor) ([]store.Assessment, error)
 	DeleteAssessment(ctx context.Context, v store.Visitor, publicID string) error
+	AddBookmark(ctx context.Context, who store.Who, kind, slug string) (store.Visitor, error)
+	RemoveBookmark(ctx context.Context, v store.Visitor, kind, slug string) error
+	SetBookmarkNote(ctx context.Context, v store.Visitor, kind, slug, note string) error
+	Bookmarks(ctx context.Context, v store.Visitor) ([]store.Bookmark, error)
+	Bookmarked(ctx context.Context, v store.Visitor, kind, slug string) (store.Bookmark, error)
+	Export(ctx context.Context, v store.Visitor) (store.Export, error)
+	DeleteVisitor(ctx context.Context, v store.Visitor) error
+	NewRestoreCode(ctx context.Context, v store.Visitor, now time.Time) (string, time.Time, error)
+	Restore(ctx context.Context, code, newToken string, current *store.Visitor, now time.Time) (store.Visitor, error)
 }
 
 // currentVisitor returns the visitor whose cookie came with the request;
@@ -43,6 +52,26 @@ func (s *Server) currentVisitor(r *http.Request) (store.Visitor, bool, error) {
 	return v, true, nil
 }
 
+// who is the visitor a write is for: the request's visitor, or a new one
+// that the store creates in the same transaction as the write.
+func (s *Server) who(r *http.Request) (store.Who, error) {
+	v, ok, err := s.currentVisitor(r)
+	if err != nil {
+		return store.Who{}, err
+	}
+	if ok {
+		return store.Who{Visitor: v}, nil
+	}
+	return store.Who{NewToken: store.NewToken()}, nil
+}
+
+// remember gives a newly created visitor their cookie.
+func remember(w http.ResponseWriter, r *http.Request, who store.Who) {
+	if who.NewToken != "" {
+		setVisitorCookie(w, r, who.NewToken)
+	}
+}
+
 func setVisitorCookie(w http.ResponseWriter, r *http.Request, token string) {
 	http.SetCookie(w, &http.Cookie{
 		Name:     visitorCookie,
@@ -55,21 +84,21 @@ func setVisitorCookie(w http.ResponseWriter, r *http.Request, token string) {
 	})
 }
 
+func clearVisitorCookie(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{Name: visitorCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
+}
+
 // saveAssessment keeps a result for the request's visitor, creating the
 // visitor (and their cookie) with it on a first save.
 func (s *Server) saveAssessment(w http.ResponseWriter, r *http.Request, a store.Assessment) (string, error) {
-	v, ok, err := s.currentVisitor(r)
+	who, err := s.who(r)
 	if err != nil {
 		return "", err
 	}
-	if ok {
-		return s.db.SaveAssessment(r.Context(), v, a)
-	}
-	token := store.NewToken()
-	_, id, err := s.db.CreateVisitorWithAssessment(r.Context(), token, a)
+	_, id, err := s.db.SaveAssessment(r.Context(), who, a)
 	if err != nil {
 		return "", err
 	}
-	setVisitorCookie(w, r, token)
+	remember(w, r, who)
 	return id, nil
 }
