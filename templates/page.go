@@ -69,9 +69,11 @@ type TopicView struct {
 // ArticleView is one article.
 type ArticleView struct {
 	Page
-	Article *library.Article
-	Related []*library.Article
-	Due     bool // next_review has passed
+	Article  *library.Article
+	Related  []*library.Article
+	Routines []*library.Routine // routines that belong to this article
+	Bookmark BookmarkState
+	Due      bool // next_review has passed
 }
 
 // AboutView is the about page.

@@ -18,6 +18,13 @@ const (
 	CheckHistory = "/check/history"
 	CheckRules   = "/check/rules"
 
+	Bookmarks     = "/bookmarks"
+	BookmarkNote  = "/bookmarks/note"
+	MeExport      = "/me/export"
+	MeDelete      = "/me/delete"
+	MeRestoreCode = "/me/restore-code"
+	MeRestore     = "/me/restore"
+
 	APIAssessments = "/api/v1/assessments"
 	APIRules       = "/api/v1/rules"
 )
@@ -39,3 +46,30 @@ func CheckResultDelete(id string) string { return CheckResult(id) + "/delete" }
 
 // APIAssessment is a kept result in the JSON API.
 func APIAssessment(id string) string { return APIAssessments + "/" + url.PathEscape(id) }
+
+// Routine is the page of one self-care routine.
+func Routine(slug string) string { return "/routines/" + url.PathEscape(slug) }
+
+// RoutinesFiltered is the routine list filtered by area and equipment
+// (either may be empty).
+func RoutinesFiltered(area, equipment string) string {
+	q := url.Values{}
+	if area != "" {
+		q.Set("area", area)
+	}
+	if equipment != "" {
+		q.Set("equipment", equipment)
+	}
+	if len(q) == 0 {
+		return Routines
+	}
+	return Routines + "?" + q.Encode()
+}
+
+// Item is the page of a bookmarkable item: an article or a routine.
+func Item(kind, slug string) string {
+	if kind == "routine" {
+		return Routine(slug)
+	}
+	return Article(slug)
+}

@@ -148,6 +148,9 @@ func (s *Server) result(w http.ResponseWriter, r *http.Request, values url.Value
 
 // keep stores a result with its answers in the API's JSON form.
 func (s *Server) keep(w http.ResponseWriter, r *http.Request, answers triage.Answers, res triage.Result) (string, error) {
+	if err := s.rateLimitWrite(w, r); err != nil {
+		return "", err
+	}
 	raw, err := json.Marshal(answers)
 	if err != nil {
 		return "", err

@@ -113,12 +113,21 @@ func (s *Server) keptResult(r *http.Request) (store.Visitor, store.Assessment, t
 	if err != nil {
 		return store.Visitor{}, store.Assessment{}, triage.Answers{}, err
 	}
-	req, errs, err := triage.DecodeRequest(strings.NewReader(`{"answers":` + string(kept.Answers) + `}`))
-	if err != nil || len(errs) > 0 {
-		// Answers kept under older questions may no longer decode.
+	answers, ok := decodeKept(kept)
+	if !ok {
 		return visitor, kept, triage.Answers{}, errStaleResult
 	}
-	return visitor, kept, req.Answers, nil
+	return visitor, kept, answers, nil
+}
+
+// decodeKept reads a kept result's answers with the API's strict decoder;
+// answers kept under older questions may no longer decode.
+func decodeKept(kept store.Assessment) (triage.Answers, bool) {
+	req, errs, err := triage.DecodeRequest(strings.NewReader(`{"answers":` + string(kept.Answers) + `}`))
+	if err != nil || len(errs) > 0 {
+		return triage.Answers{}, false
+	}
+	return req.Answers, true
 }
 
 var errStaleResult = &httpError{

@@ -71,14 +71,29 @@ func (s *Server) articleShow(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return errNotFound
 	}
-	return s.cached(w, r, site, func() templ.Component {
+	build := func(b templates.BookmarkState) templ.Component {
 		return templates.Article(templates.ArticleView{
-			Page:    s.page(r, site, a.Title, a.Summary),
-			Article: a,
-			Related: site.Library.RelatedTo(a),
-			Due:     a.DueForReview(s.now()),
+			Page:     s.page(r, site, a.Title, a.Summary),
+			Article:  a,
+			Related:  site.Library.RelatedTo(a),
+			Routines: site.Library.RoutinesOfArticle(a.Slug),
+			Bookmark: b,
+			Due:      a.DueForReview(s.now()),
 		})
-	})
+	}
+	visitor, known, err := s.currentVisitor(r)
+	if err != nil {
+		return err
+	}
+	if !known {
+		// First-time readers all get the same bytes: render once, keep.
+		return s.cached(w, r, site, func() templ.Component { return build(templates.BookmarkState{Kind: "article", Slug: a.Slug}) })
+	}
+	b, err := s.bookmarkState(r, visitor, "article", a.Slug)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, http.StatusOK, build(b))
 }
 
 func (s *Server) about(w http.ResponseWriter, r *http.Request) error {

@@ -44,6 +44,19 @@ func (s *Server) routes() http.Handler {
 	r.Get("/check/results/{id}", s.handle(s.checkResultShow))
 	r.Post("/check/results/{id}/delete", s.handle(s.checkResultDelete))
 
+	// Keep: routines, bookmarks and My Backwise
+	r.Get(paths.Routines, s.handle(s.routineList))
+	r.Get("/routines/{slug}", s.handle(s.routineShow))
+	r.Post(paths.Bookmarks, s.handle(s.bookmarkToggle))
+	r.Post(paths.BookmarkNote, s.handle(s.bookmarkNote))
+	r.Get(paths.Me, s.handle(s.me))
+	r.Get(paths.MeExport, s.handle(s.meExport))
+	r.Get(paths.MeDelete, s.handle(s.meDeleteConfirm))
+	r.Post(paths.MeDelete, s.handle(s.meDelete))
+	r.Post(paths.MeRestoreCode, s.handle(s.meRestoreCode))
+	r.Get(paths.MeRestore, s.handle(s.meRestoreForm))
+	r.Post(paths.MeRestore, s.handle(s.meRestore))
+
 	// JSON API
 	r.Post(paths.APIAssessments, s.handle(s.apiAssess))
 	r.Get("/api/v1/assessments/{id}", s.handle(s.apiAssessment))

@@ -18,6 +18,9 @@ type Server struct {
 	baseURL string
 	now     func() time.Time
 	handler http.Handler
+
+	writeLimit   *limiter // saves, bookmarks, notes: per address and per visitor
+	restoreLimit *limiter // restore-code attempts, per address
 }
 
 // Deps are the server's collaborators, passed in by main.
@@ -31,7 +34,13 @@ type Deps struct {
 
 // New builds the server and its route table.
 func New(d Deps) *Server {
-	s := &Server{log: d.Logger, sites: d.Sites, db: d.DB, baseURL: d.BaseURL, now: d.Now}
+	s := &Server{log: d.Logger, sites: d.Sites, db: d.DB, baseURL: d.BaseURL, now: d.Now,
+		// A person saves a few things a minute; a burst of 30 with one more
+		// every 2 seconds never gets in their way but stops a flood.
+		writeLimit: newLimiter(2*time.Second, 30),
+		// Five tries, then one a minute: plenty for typing mistakes.
+		restoreLimit: newLimiter(time.Minute, 5),
+	}
 	if s.now == nil {
 		s.now = time.Now
 	}

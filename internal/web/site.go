@@ -36,6 +36,7 @@ func LoadSite(contentFS, staticFS fs.FS) (*Site, error) {
 func (s *Site) templateAssets() templates.Assets {
 	return templates.Assets{
 		CSS:     s.assets.URL("css/site.css"),
+		JS:      s.assets.URL("js/site.js"),
 		Favicon: s.assets.URL("favicon.svg"),
 	}
 }

@@ -1,1 +1,251 @@
-// Progressive enhancements; every page works without this file.
+// Backwise progressive enhancements. Every page works without this file: each
+// feature looks for its own server-rendered markup and does nothing if absent.
+(() => {
+  'use strict';
+
+  // Build elements with textContent only, so page text can never become markup.
+  const make = (tag, className, text) => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  };
+
+  // Asked at the moment of use, so a change in system settings applies at once.
+  const reducedMotion = () => typeof window.matchMedia === 'function' &&
+    window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+  // 95000 ms -> "1:35". Round up, so "0:01" shows until the step really ends.
+  const clock = (ms) => {
+    const s = Math.max(0, Math.ceil(ms / 1000));
+    return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  };
+
+  /* 1. Routine step timer ------------------------------------------------ */
+  function initTimer(panel) {
+    const list = panel.parentElement && panel.parentElement.querySelector('.routine-steps');
+    if (!list) return;
+    const steps = Array.from(list.children).filter((n) => n.tagName === 'LI').map((li) => {
+      const time = li.querySelector('.step-time');
+      const seconds = time ? parseInt(time.dataset.seconds, 10) : NaN;
+      const copy = li.cloneNode(true); // the step's own words, without "2 minutes"
+      copy.querySelectorAll('.step-time').forEach((n) => n.remove());
+      return {
+        li,
+        ms: seconds > 0 ? seconds * 1000 : 0, // 0: untimed, waits for "Next step"
+        label: time ? time.textContent.trim() : '',
+        text: copy.textContent.replace(/\s+/g, ' ').trim(),
+      };
+    });
+    if (!steps.length) return;
+    const total = steps.length;
+
+    // state: 'ready' (at the start of a step), 'running', 'paused' or 'done'.
+    let state = 'ready';
+    let started = false; // nothing is highlighted until the reader starts
+    let index = 0, timer = null;
+    let left = steps[0].ms; // ms left in the current step while stopped
+    let endsAt = 0;         // Date.now() at which the current step ends while running
+
+    // The status line changes every second, so it is deliberately NOT a live
+    // region; the separate message line below speaks once per real change.
+    const status = make('p', 'routine-timer__status');
+    const toggle = make('button', 'button button--secondary routine-timer__toggle');
+    const next = make('button', 'button button--secondary', 'Next step');
+    const reset = make('button', 'button button--secondary', 'Back to start');
+    const controls = make('div', 'routine-timer__controls');
+    [toggle, next, reset].forEach((b, i) => {
+      b.type = 'button';
+      if (i) controls.append(' '); // a space between inline-block buttons, without styles
+      controls.append(b);
+    });
+    // Visible too: sighted readers get the same words as screen reader users.
+    const message = make('p', 'routine-timer__message');
+    message.setAttribute('aria-live', 'polite');
+    panel.setAttribute('role', 'group');
+    panel.setAttribute('aria-label', 'Step timer');
+    panel.replaceChildren(status, controls, message);
+
+    const say = (text) => { message.textContent = text; };
+    const setText = (node, text) => { if (node.textContent !== text) node.textContent = text; };
+
+    // Cheap enough for every tick; writes only what changed, so the focused
+    // button's name is not rewritten four times a second.
+    function render() {
+      const step = steps[index];
+      const remaining = state === 'running' ? endsAt - Date.now() : left;
+      setText(status, state === 'done' ? `All ${total} steps done`
+        : `Step ${index + 1} of ${total}` + (step.ms ? ` · ${clock(remaining)} left` : ''));
+      setText(toggle, { running: 'Pause', paused: 'Resume', done: 'Start again' }[state] || 'Start timer');
+      // aria-disabled rather than disabled: a disabled button would drop keyboard focus.
+      const off = String(state === 'done');
+      if (next.getAttribute('aria-disabled') !== off) next.setAttribute('aria-disabled', off);
+    }
+
+    function mark() {
+      steps.forEach((s, i) => {
+        const current = started && state !== 'done' && i === index;
+        s.li.classList.toggle('is-current', current);
+        s.li.classList.toggle('is-done', started && (state === 'done' || i < index));
+        if (current) s.li.setAttribute('aria-current', 'step');
+        else s.li.removeAttribute('aria-current');
+      });
+    }
+
+    // Scroll only when the step is off screen, never move focus, and never
+    // animate the scroll for readers who asked for reduced motion.
+    function reveal(li) {
+      const r = li.getBoundingClientRect();
+      if (r.top >= 0 && r.bottom <= (window.innerHeight || document.documentElement.clientHeight)) return;
+      li.scrollIntoView(reducedMotion() ? { block: 'nearest' } : { block: 'nearest', behavior: 'smooth' });
+    }
+
+    // One announcement per step change.
+    function stepChanged() {
+      const s = steps[index];
+      mark();
+      reveal(s.li);
+      say(`Step ${index + 1} of ${total}: ${s.text}` + (s.label ? ` (${s.label})` : ''));
+      render();
+    }
+
+    const stopClock = () => { if (timer !== null) clearInterval(timer); timer = null; };
+
+    function finish() {
+      stopClock();
+      state = 'done';
+      mark(); say('Routine finished. Well done.'); render();
+    }
+
+    // One 250 ms interval, always measured against Date.now(): background tabs
+    // throttle timers, so counting ticks would drift.
+    function tick() {
+      const now = Date.now();
+      let moved = false;
+      // A throttled tab may wake after several steps ended: catch up, carrying
+      // the overshoot forward, and announce only the step we land on.
+      while (now >= endsAt) {
+        if (index === total - 1) return finish();
+        index += 1;
+        endsAt += steps[index].ms || Infinity;
+        moved = true;
+      }
+      if (moved) stepChanged(); else render();
+    }
+
+    function start() {
+      const was = state;
+      if (was === 'done') { index = 0; left = steps[0].ms; started = false; }
+      state = 'running';
+      endsAt = steps[index].ms ? Date.now() + left : Infinity;
+      stopClock();
+      timer = setInterval(tick, 250);
+      if (!started) { started = true; stepChanged(); return; }
+      say(was === 'paused' ? 'Resumed' : 'Timer started');
+      render();
+    }
+
+    toggle.addEventListener('click', () => {
+      if (state !== 'running') return start();
+      if (steps[index].ms) left = Math.max(0, endsAt - Date.now());
+      stopClock();
+      state = 'paused';
+      say('Paused'); render();
+    });
+
+    next.addEventListener('click', () => {
+      if (state === 'done') return;
+      started = true;
+      if (index === total - 1) return finish();
+      index += 1;
+      left = steps[index].ms;
+      if (state === 'running') endsAt = left ? Date.now() + left : Infinity;
+      else state = 'ready'; // a paused timer stays stopped on the new step
+      stepChanged();
+    });
+
+    reset.addEventListener('click', () => {
+      stopClock();
+      state = 'ready'; started = false; index = 0; left = steps[0].ms;
+      mark();
+      say(`Back to step 1 of ${total}. Press Start timer when ready.`);
+      render();
+    });
+
+    render();
+    panel.hidden = false;
+  }
+
+  /* 2. Bookmark buttons -------------------------------------------------- */
+  function initBookmark(form) {
+    const button = form.querySelector('button[type="submit"], button:not([type])');
+    const status = form.querySelector('.bookmark-status');
+    const action = form.querySelector('input[name="action"]');
+    if (!button || typeof window.fetch !== 'function') return; // plain form post still works
+    let busy = false;
+
+    // Any trouble: let the browser post the form for real, so the server's own
+    // page (e.g. "too many requests", expired session) is shown. Posting again
+    // is safe: the form says "add" or "remove", not "toggle".
+    const fallBack = () => {
+      form.removeEventListener('submit', onSubmit);
+      form.removeAttribute('aria-busy');
+      button.disabled = false;
+      HTMLFormElement.prototype.submit.call(form); // immune to a control named "submit"
+    };
+
+    async function onSubmit(event) {
+      event.preventDefault();
+      if (busy) return;
+      busy = true;
+      const body = new URLSearchParams(new FormData(form)); // read before disabling
+      form.setAttribute('aria-busy', 'true');
+      const hadFocus = document.activeElement === button;
+      button.disabled = true;
+      let data;
+      try {
+        // Not form.action: the hidden input named "action" shadows that property.
+        const res = await fetch(form.getAttribute('action') || location.href, {
+          method: 'POST', body, headers: { Accept: 'application/json' }, credentials: 'same-origin',
+        });
+        if (!res.ok || !(res.headers.get('Content-Type') || '').includes('json')) throw new Error(String(res.status));
+        data = await res.json();
+        if (!data || typeof data.saved !== 'boolean') throw new Error('unexpected reply');
+      } catch {
+        busy = false;
+        return fallBack();
+      }
+      if (action) action.value = data.saved ? 'remove' : 'add';
+      if (typeof data.button === 'string') button.textContent = data.button;
+      if (status && typeof data.status === 'string') status.textContent = data.status;
+      form.classList.toggle('is-saved', data.saved);
+      // The note form next to the button only makes sense for a saved item.
+      const block = form.closest('.bookmark-block');
+      if (block) block.querySelectorAll('[data-bookmark-note]').forEach((n) => { n.hidden = !data.saved; });
+      form.removeAttribute('aria-busy');
+      button.disabled = false;
+      // Disabling a focused button drops focus to <body>; put it back where the
+      // reader left it (restoring, not stealing, focus).
+      if (hadFocus && (document.activeElement === document.body || !document.activeElement)) button.focus();
+      busy = false;
+    }
+
+    form.addEventListener('submit', onSubmit);
+  }
+
+  /* 3. Print button ------------------------------------------------------ */
+  function initPrint(button) {
+    if (typeof window.print !== 'function') return; // stays hidden
+    button.addEventListener('click', () => window.print());
+    button.hidden = false;
+  }
+
+  function init() {
+    document.querySelectorAll('[data-routine-timer]').forEach(initTimer);
+    document.querySelectorAll('form[data-bookmark]').forEach(initBookmark);
+    document.querySelectorAll('button[data-print]').forEach(initPrint);
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+  else init();
+})();

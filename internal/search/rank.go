@@ -1,0 +1,87 @@
+package search
+
+import (
+	"slices"
+	"strings"
+)
+
+// weights tunes ranking. FTS5's bm25 gives a word found on more than half
+// the pages an IDF of almost zero, and on this site "massage", "back" and
+// "pain" are on nearly every page: bm25 alone cannot tell which of them is
+// about the query. So the final score adds, per field, the share of the
+// query's words that field contains: a page whose title says what was
+// asked for is the best answer even when every page uses the words.
+type weights struct {
+	// bm25 column weights in schema order: titles and summaries are
+	// written to say what a page is about, bodies mention many topics in
+	// passing.
+	bm25 [4]float64
+	// Coverage boosts per field.
+	title, summary, tags float64
+	// article is a small prior: when an article and a routine match
+	// equally, the article explains more and links on to the routine.
+	article float64
+}
+
+// defaultWeights were tuned on the site's real content (see
+// TestRankingOnContent).
+var defaultWeights = weights{bm25: [4]float64{10, 5, 4, 1}, title: 3, summary: 1, tags: 0.5, article: 0.3}
+
+// candidate pool: bm25 picks this many before the re-rank; the site has a
+// few dozen pages, so in practice every match is re-ranked.
+const poolSize = 200
+
+// row is one match before re-ranking.
+type row struct {
+	hit                  Hit
+	title, summary, tags string // highlighted
+	body                 string // highlighted snippet
+}
+
+// rerank scores rows and returns the best limit of them as Hits.
+func rerank(w weights, rows []row, nwords, limit int) []Hit {
+	for i := range rows {
+		r := &rows[i]
+		s := r.hit.Score +
+			w.title*coverage(r.title, nwords) +
+			w.summary*coverage(r.summary, nwords) +
+			w.tags*coverage(r.tags, nwords)
+		if r.hit.Kind == "article" {
+			s += w.article
+		}
+		r.hit.Score = s
+		r.hit.Snippet = pickSnippet(r.body, r.summary)
+	}
+	slices.SortStableFunc(rows, func(a, b row) int {
+		switch {
+		case a.hit.Score > b.hit.Score:
+			return -1
+		case a.hit.Score < b.hit.Score:
+			return 1
+		}
+		return 0
+	})
+	hits := make([]Hit, 0, min(limit, len(rows)))
+	for _, r := range rows[:min(limit, len(rows))] {
+		hits = append(hits, r.hit)
+	}
+	return hits
+}
+
+// coverage is the share of the query's nwords that appear marked in a
+// highlighted field. Distinct marked words stand in for distinct query
+// words: close enough for ranking, and it needs no stemmer in Go.
+func coverage(highlighted string, nwords int) float64 {
+	if nwords == 0 || !strings.ContainsRune(highlighted, markOpen) {
+		return 0
+	}
+	seen := map[string]bool{}
+	for _, f := range fragments(highlighted) {
+		if f.Marked {
+			for _, w := range splitWords(f.Text) {
+				seen[w] = true
+			}
+		}
+	}
+	return float64(min(len(seen), nwords)) / float64(nwords)
+}

@@ -1,0 +1,125 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/a-h/templ"
+	"github.com/go-chi/chi/v5"
+
+	"backwise/internal/library"
+	"backwise/internal/paths"
+	"backwise/internal/store"
+	"backwise/internal/triage"
+	"backwise/templates"
+)
+
+func (s *Server) routineList(w http.ResponseWriter, r *http.Request) error {
+	site := s.sites.Site()
+	area, gear := r.URL.Query().Get("area"), r.URL.Query().Get("equipment")
+	if !validOption(library.Areas, area) || !validOption(library.Equipment, gear) {
+		return &httpError{Status: http.StatusBadRequest, Heading: "Unknown filter", Message: "That filter does not exist. Choose one from the list of routines."}
+	}
+	return s.cached(w, r, site, func() templ.Component {
+		v := templates.RoutineListView{
+			Page:     s.page(r, site, "Self-care routines", "Short self-massage and movement routines for back pain you can do at home, with timings and when to stop."),
+			Routines: site.Library.RoutinesFor(area, gear), Area: area, Equipment: gear,
+		}
+		v.Canonical = s.baseURL + paths.Routines
+		v.Areas = append(v.Areas, templates.FilterLink{Label: "Anywhere", Href: paths.RoutinesFiltered("", gear), Current: area == ""})
+		for _, o := range library.Areas {
+			v.Areas = append(v.Areas, templates.FilterLink{Label: o.Label, Href: paths.RoutinesFiltered(o.Value, gear), Current: area == o.Value})
+		}
+		v.Gear = append(v.Gear, templates.FilterLink{Label: "Anything", Href: paths.RoutinesFiltered(area, ""), Current: gear == ""})
+		for _, o := range library.Equipment {
+			v.Gear = append(v.Gear, templates.FilterLink{Label: o.Label, Href: paths.RoutinesFiltered(area, o.Value), Current: gear == o.Value})
+		}
+		return templates.RoutineList(v)
+	})
+}
+
+func validOption(options []library.Option, v string) bool {
+	if v == "" {
+		return true
+	}
+	for _, o := range options {
+		if o.Value == v {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Server) routineShow(w http.ResponseWriter, r *http.Request) error {
+	site := s.sites.Site()
+	rt, ok := site.Library.Routine(chi.URLParam(r, "slug"))
+	if !ok {
+		return errNotFound
+	}
+	build := func(b templates.BookmarkState, warnings []string) templ.Component {
+		v := templates.RoutineView{Page: s.page(r, site, rt.Title, rt.Summary), Routine: rt, Bookmark: b, Warnings: warnings, Due: rt.DueForReview(s.now())}
+		v.Article, _ = site.Library.Article(rt.Article)
+		return templates.Routine(v)
+	}
+	visitor, known, err := s.currentVisitor(r)
+	if err != nil {
+		return err
+	}
+	blank := templates.BookmarkState{Kind: "routine", Slug: rt.Slug}
+	if !known {
+		// First-time readers all get the same bytes: render once, keep.
+		return s.cached(w, r, site, func() templ.Component { return build(blank, nil) })
+	}
+	b, err := s.bookmarkState(r, visitor, "routine", rt.Slug)
+	if err != nil {
+		return err
+	}
+	warnings, err := s.routineWarnings(r, visitor, rt)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, http.StatusOK, build(b, warnings))
+}
+
+// routineWarnings matches a routine's avoid_if against the answers of the
+// visitor's most recent kept result.
+func (s *Server) routineWarnings(r *http.Request, v store.Visitor, rt *library.Routine) ([]string, error) {
+	if len(rt.AvoidIf) == 0 {
+		return nil, nil
+	}
+	kept, err := s.db.Assessments(r.Context(), v)
+	if err != nil || len(kept) == 0 {
+		return nil, err
+	}
+	answers, ok := decodeKept(kept[0])
+	if !ok {
+		return nil, nil
+	}
+	cautions := map[string]string{}
+	for _, c := range triage.Evaluate(answers).Cautions {
+		cautions[c.Key] = c.Text
+	}
+	var out []string
+	for _, key := range rt.AvoidIf {
+		if !answers.Yes(key) {
+			continue
+		}
+		if text, ok := cautions[key]; ok {
+			out = append(out, text)
+		} else if q, ok := triage.QuestionByKey(key); ok {
+			out = append(out, "You answered yes to: "+q.Label)
+		}
+	}
+	return out, nil
+}
+
+func (s *Server) bookmarkState(r *http.Request, v store.Visitor, kind, slug string) (templates.BookmarkState, error) {
+	b := templates.BookmarkState{Kind: kind, Slug: slug}
+	kept, err := s.db.Bookmarked(r.Context(), v, kind, slug)
+	switch {
+	case err == nil:
+		b.Saved, b.Note = true, kept.Note
+	case err != store.ErrNotFound:
+		return b, err
+	}
+	return b, nil
+}

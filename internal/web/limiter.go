@@ -1,0 +1,91 @@
+package web
+
+import (
+	"math"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// limiter is a set of token buckets keyed by client address or visitor,
+// so one abusive client cannot exhaust another's allowance. Idle buckets
+// are dropped so the map cannot grow without bound.
+type limiter struct {
+	mu      sync.Mutex
+	every   rate.Limit
+	burst   int
+	buckets map[string]*bucket
+	sweep   time.Time
+}
+
+type bucket struct {
+	lim  *rate.Limiter
+	seen time.Time
+}
+
+// newLimiter allows burst events at once, refilled at one per interval.
+func newLimiter(interval time.Duration, burst int) *limiter {
+	return &limiter{every: rate.Every(interval), burst: burst, buckets: map[string]*bucket{}}
+}
+
+// allow takes one token for key; when none is left it returns how long
+// until the next one (for the Retry-After header).
+func (l *limiter) allow(key string, now time.Time) (bool, time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if now.Sub(l.sweep) > time.Minute {
+		for k, b := range l.buckets {
+			if now.Sub(b.seen) > 30*time.Minute {
+				delete(l.buckets, k)
+			}
+		}
+		l.sweep = now
+	}
+	b, ok := l.buckets[key]
+	if !ok {
+		b = &bucket{lim: rate.NewLimiter(l.every, l.burst)}
+		l.buckets[key] = b
+	}
+	b.seen = now
+	r := b.lim.ReserveN(now, 1)
+	if d := r.DelayFrom(now); d > 0 {
+		r.CancelAt(now)
+		return false, d
+	}
+	return true, 0
+}
+
+// errTooMany is the 429 page; its Retry-After header is set by
+// tooManyRequests.
+var errTooMany = &httpError{
+	Status:  http.StatusTooManyRequests,
+	Heading: "Please wait a moment",
+	Message: "You have tried this many times in a short time. Please wait a little and try again. Reading Backwise is never limited.",
+}
+
+func tooManyRequests(w http.ResponseWriter, wait time.Duration) error {
+	secs := int(math.Ceil(wait.Seconds()))
+	if secs < 1 {
+		secs = 1
+	}
+	w.Header().Set("Retry-After", strconv.Itoa(secs))
+	return errTooMany
+}
+
+// rateLimitWrite limits writes per client address and, separately, per
+// visitor cookie, so neither a single address nor a single visitor can
+// flood the database.
+func (s *Server) rateLimitWrite(w http.ResponseWriter, r *http.Request) error {
+	if ok, wait := s.writeLimit.allow("addr:"+clientAddr(r), s.now()); !ok {
+		return tooManyRequests(w, wait)
+	}
+	if c, err := r.Cookie(visitorCookie); err == nil && c.Value != "" {
+		if ok, wait := s.writeLimit.allow("visitor:"+c.Value, s.now()); !ok {
+			return tooManyRequests(w, wait)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,137 @@
+package templates
+
+import (
+	"html/template"
+	"strings"
+	"time"
+
+	"backwise/internal/library"
+)
+
+// BookmarkState is an item's bookmark button (and note form when kept).
+type BookmarkState struct {
+	Kind      string // article or routine
+	Slug      string
+	Saved     bool
+	Note      string // the kept note, or the rejected text when NoteError is set
+	NoteError string
+	From      string // "me" when the form sits on /me, so the answer returns there
+}
+
+// ButtonLabel is the bookmark button's text.
+func (b BookmarkState) ButtonLabel() string {
+	if b.Saved {
+		return "Remove from My Backwise"
+	}
+	return "Save this " + b.Kind
+}
+
+// Status is the short message beside the button.
+func (b BookmarkState) Status() string {
+	if b.Saved {
+		return "Saved to My Backwise"
+	}
+	return ""
+}
+
+// RoutineListView lists routines with area and equipment filters.
+type RoutineListView struct {
+	Page
+	Routines  []*library.Routine
+	Area      string
+	Equipment string
+	Areas     []FilterLink
+	Gear      []FilterLink
+}
+
+// FilterLink is one filter choice as a plain link.
+type FilterLink struct {
+	Label   string
+	Href    string
+	Current bool
+}
+
+// RoutineView is one routine.
+type RoutineView struct {
+	Page
+	Routine  *library.Routine
+	Article  *library.Article
+	Bookmark BookmarkState
+	Warnings []string // from a kept result whose answers match avoid_if
+	Due      bool
+}
+
+// MeView is "My Backwise".
+type MeView struct {
+	Page
+	Routines []MeItem
+	Articles []MeItem
+	Results  []HistoryRow
+	Notice   string // after delete, restore or a note change
+	HasData  bool
+}
+
+// MeItem is a kept article or routine.
+type MeItem struct {
+	Title     string
+	Summary   string
+	Href      string
+	Missing   bool // the article or routine no longer exists
+	CreatedAt time.Time
+	Bookmark  BookmarkState
+}
+
+// RestoreCodeView shows a new restore code once.
+type RestoreCodeView struct {
+	Page
+	Code    string
+	Expires time.Time
+}
+
+// RestoreView is the form to enter a restore code.
+type RestoreView struct {
+	Page
+	Code  string
+	Error string
+}
+
+// DeleteView confirms deleting everything.
+type DeleteView struct {
+	Page
+	HasData bool
+}
+
+func areaLabels(values []string) string { return joinLabels(library.Areas, values) }
+
+func equipmentLabels(values []string) string { return joinLabels(library.Equipment, values) }
+
+func joinLabels(options []library.Option, values []string) string {
+	out := ""
+	for i, v := range values {
+		if i > 0 {
+			out += ", "
+		}
+		out += library.Label(options, v)
+	}
+	return out
+}
+
+// stepsMarker is where a routine's steps list starts in its HTML; the step
+// timer's panel goes just before it, where the reader needs it.
+const stepsMarker = `<ol class="routine-steps">`
+
+func beforeSteps(body template.HTML) string {
+	before, _, found := strings.Cut(string(body), stepsMarker)
+	if !found {
+		return string(body)
+	}
+	return before
+}
+
+func fromSteps(body template.HTML) string {
+	_, after, found := strings.Cut(string(body), stepsMarker)
+	if !found {
+		return ""
+	}
+	return stepsMarker + after
+}
