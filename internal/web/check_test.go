@@ -23,6 +23,7 @@ type checkEnv struct {
 	srv    *httptest.Server
 	client *http.Client
 	raw    *sql.DB
+	dbPath string
 }
 
 func newCheckEnv(t *testing.T) *checkEnv {
@@ -35,7 +36,7 @@ func newCheckEnv(t *testing.T) *checkEnv {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { raw.Close() })
-	return &checkEnv{t: t, srv: srv, client: newClient(), raw: raw}
+	return &checkEnv{t: t, srv: srv, client: newClient(), raw: raw, dbPath: path}
 }
 
 func newClient() *http.Client {

@@ -19,7 +19,7 @@ func (s *Server) routineList(w http.ResponseWriter, r *http.Request) error {
 	if !validOption(library.Areas, area) || !validOption(library.Equipment, gear) {
 		return &httpError{Status: http.StatusBadRequest, Heading: "Unknown filter", Message: "That filter does not exist. Choose one from the list of routines."}
 	}
-	return s.cached(w, r, site, func() templ.Component {
+	return s.cachedAs(w, r, site, paths.RoutinesFiltered(area, gear), func() templ.Component {
 		v := templates.RoutineListView{
 			Page:     s.page(r, site, "Self-care routines", "Short self-massage and movement routines for back pain you can do at home, with timings and when to stop."),
 			Routines: site.Library.RoutinesFor(area, gear), Area: area, Equipment: gear,

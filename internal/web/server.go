@@ -68,7 +68,14 @@ func (s *Server) page(r *http.Request, site *Site, title, description string) te
 // date (articles say when they fall due for review), rendering and
 // compressing it on first use.
 func (s *Server) cached(w http.ResponseWriter, r *http.Request, site *Site, build func() templ.Component) error {
-	key := r.URL.Path + "|" + s.now().Format(time.DateOnly)
+	return s.cachedAs(w, r, site, r.URL.Path, build)
+}
+
+// cachedAs is cached with an explicit key, for pages whose bytes depend on
+// validated query parameters. Never key on the raw query string: anyone
+// could fill the cache with junk variants.
+func (s *Server) cachedAs(w http.ResponseWriter, r *http.Request, site *Site, key string, build func() templ.Component) error {
+	key += "|" + s.now().Format(time.DateOnly)
 	p, ok := site.pages.get(key)
 	if !ok {
 		body, err := renderComponent(r.Context(), build())

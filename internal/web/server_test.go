@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"backwise/content"
+	"backwise/internal/library"
 	"backwise/internal/store"
 	"backwise/migrations"
 	"backwise/static"
@@ -100,9 +101,12 @@ func checkSecurityHeaders(t *testing.T, res *http.Response, target string) {
 
 func TestEveryPageRoute(t *testing.T) {
 	s, _, _ := testServer(t, today)
-	targets := []string{"/", "/articles", "/about"}
+	targets := []string{"/", "/articles", "/about", "/routines", "/check", "/check/rules", "/check/history", "/me", "/me/restore", "/me/delete"}
 	for _, a := range s.sites.Site().Library.Articles() {
 		targets = append(targets, "/articles/"+a.Slug)
+	}
+	for _, r := range s.sites.Site().Library.Routines() {
+		targets = append(targets, "/routines/"+r.Slug)
 	}
 	for _, c := range []string{"types-of-pain", "how-massage-helps", "techniques", "safety", "self-care", "getting-help"} {
 		targets = append(targets, "/topics/"+c)
@@ -116,7 +120,7 @@ func TestEveryPageRoute(t *testing.T) {
 		if ct := res.Header.Get("Content-Type"); ct != "text/html; charset=utf-8" {
 			t.Errorf("GET %s: Content-Type = %q", target, ct)
 		}
-		if res.Header.Get("ETag") == "" || res.Header.Get("Cache-Control") != "no-cache" {
+		if cc := res.Header.Get("Cache-Control"); cc != "no-store" && (res.Header.Get("ETag") == "" || cc != "no-cache") {
 			t.Errorf("GET %s: ETag %q, Cache-Control %q", target, res.Header.Get("ETag"), res.Header.Get("Cache-Control"))
 		}
 		checkSecurityHeaders(t, res, target)
@@ -130,12 +134,18 @@ func TestEveryPageRoute(t *testing.T) {
 		if strings.Contains(html, "/static/missing/") {
 			t.Errorf("GET %s: links a missing static file", target)
 		}
+		var refs []library.Reference
 		if slug, ok := strings.CutPrefix(target, "/articles/"); ok {
 			a, _ := s.sites.Site().Library.Article(slug)
-			for _, ref := range a.References {
-				if !strings.Contains(html, `href="`+templEscape(ref.URL)+`"`) {
-					t.Errorf("GET %s: reference %q not shown", target, ref.URL)
-				}
+			refs = a.References
+		}
+		if slug, ok := strings.CutPrefix(target, "/routines/"); ok {
+			r, _ := s.sites.Site().Library.Routine(slug)
+			refs = r.References
+		}
+		for _, ref := range refs {
+			if !strings.Contains(html, `href="`+templEscape(ref.URL)+`"`) {
+				t.Errorf("GET %s: reference %q not shown", target, ref.URL)
 			}
 		}
 	}
