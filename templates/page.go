@@ -15,7 +15,26 @@ type Page struct {
 	Canonical   string // absolute URL when the base URL is known, else the path
 	Path        string // the request path, to mark the current navigation item
 	Assets      Assets
-	NoIndex     bool // error pages and private pages stay out of search engines
+	NoIndex     bool   // error pages and private pages stay out of search engines
+	OGType      string // OpenGraph type: "article" on articles and routines, else "website"
+	JSONLD      string // schema.org JSON-LD, already JSON-encoded (HTML-safe)
+	Query       string // the search box's value
+	// LiveBase is set in the static export: the origin of the live app,
+	// which forms that need the server point at (empty when serving).
+	LiveBase string
+	Static   bool
+}
+
+// Live is a URL on the live app: absolute in the static export, so forms
+// that need the server still work from a copy on a CDN.
+func (p Page) Live(path string) string { return p.LiveBase + path }
+
+// OGTypeOr returns the page's OpenGraph type.
+func (p Page) OGTypeOr() string {
+	if p.OGType == "" {
+		return "website"
+	}
+	return p.OGType
 }
 
 // Assets are the fingerprinted URLs of the static files.
@@ -69,6 +88,8 @@ type TopicView struct {
 // ArticleView is one article.
 type ArticleView struct {
 	Page
+	Prev     *library.Article // in the same topic, for "next in this topic"
+	Next     *library.Article
 	Article  *library.Article
 	Related  []*library.Article
 	Routines []*library.Routine // routines that belong to this article
@@ -120,4 +141,12 @@ func tocTree(headings []library.Heading) []tocEntry {
 		out = append(out, tocEntry{Heading: h})
 	}
 	return out
+}
+
+// TagView lists the articles with one tag.
+type TagView struct {
+	Page
+	Tag      string
+	Articles []*library.Article
+	Tags     []library.Tag
 }

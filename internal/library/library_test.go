@@ -278,3 +278,21 @@ func TestArticleLinkToRoutine(t *testing.T) {
 		t.Errorf("link to a missing routine: %v", err)
 	}
 }
+
+func TestTagsAndNeighbours(t *testing.T) {
+	lib, err := Load(fixture(validArticle), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tags := lib.Tags()
+	if len(tags) != 2 || tags[0].Name != "safety" || tags[0].Count != 1 {
+		t.Errorf("Tags = %+v", tags)
+	}
+	if got := lib.Tagged("sample"); len(got) != 1 || got[0].Slug != "sample" {
+		t.Errorf("Tagged = %v", got)
+	}
+	a, _ := lib.Article("sample")
+	if prev, next := lib.Neighbours(a); prev != nil || next != nil {
+		t.Errorf("a lone article in its category has neighbours: %v %v", prev, next)
+	}
+}

@@ -14,6 +14,9 @@ const (
 	Me       = "/me"
 	Search   = "/search"
 	Healthz  = "/healthz"
+	Feed     = "/feed.xml"
+	Sitemap  = "/sitemap.xml"
+	Robots   = "/robots.txt"
 
 	CheckHistory = "/check/history"
 	CheckRules   = "/check/rules"
@@ -73,3 +76,6 @@ func Item(kind, slug string) string {
 	}
 	return Article(slug)
 }
+
+// Tag is the page listing the articles with one tag.
+func Tag(tag string) string { return "/tags/" + url.PathEscape(tag) }

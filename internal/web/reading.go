@@ -7,6 +7,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"backwise/internal/library"
+	"backwise/internal/paths"
 	"backwise/templates"
 )
 
@@ -72,8 +73,14 @@ func (s *Server) articleShow(w http.ResponseWriter, r *http.Request) error {
 		return errNotFound
 	}
 	build := func(b templates.BookmarkState) templ.Component {
+		page := s.page(r, site, a.Title, a.Summary)
+		page.OGType = "article"
+		page.JSONLD = articleJSONLD(a, s.origin(r)+paths.Article(a.Slug))
+		prev, next := site.Library.Neighbours(a)
 		return templates.Article(templates.ArticleView{
-			Page:     s.page(r, site, a.Title, a.Summary),
+			Page:     page,
+			Prev:     prev,
+			Next:     next,
 			Article:  a,
 			Related:  site.Library.RelatedTo(a),
 			Routines: site.Library.RoutinesOfArticle(a.Slug),

@@ -35,6 +35,10 @@ func (s *Server) routes() http.Handler {
 	r.Get("/articles/{slug}", s.handle(s.articleShow))
 	r.Get("/topics/{category}", s.handle(s.topicShow))
 	r.Get(paths.About, s.handle(s.about))
+	r.Get("/tags/{tag}", s.handle(s.tagShow))
+	r.Get(paths.Sitemap, s.handle(s.sitemap))
+	r.Get(paths.Robots, s.handle(s.robots))
+	r.Get(paths.Feed, s.handle(s.feed))
 
 	// Check: the questionnaire (answers travel in the form until kept)
 	r.Get(paths.Check, s.handle(s.checkStart))
