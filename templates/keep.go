@@ -16,6 +16,7 @@ type BookmarkState struct {
 	Note      string // the kept note, or the rejected text when NoteError is set
 	NoteError string
 	From      string // "me" when the form sits on /me, so the answer returns there
+	Live      string // in the static export: the item on the live site, linked instead of a form
 }
 
 // ButtonLabel is the bookmark button's text.

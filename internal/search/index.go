@@ -66,7 +66,7 @@ func New(docs []Doc) (*Index, error) {
 		return nil, fmt.Errorf("search: connect: %w", err)
 	}
 	ix := &Index{db: db, keep: keep}
-	ix.setWeights(defaultWeights)
+	ix.setWeights(defaultWeights())
 	if err := ix.load(ctx, docs); err != nil {
 		ix.Close()
 		return nil, err

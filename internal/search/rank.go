@@ -16,26 +16,31 @@ type weights struct {
 	// written to say what a page is about, bodies mention many topics in
 	// passing.
 	bm25 [4]float64
-	// Coverage boosts per field.
-	title, summary, tags float64
+	// Coverage boosts. Tags get none: they repeat the title's words, and
+	// boosting them too let broad pages outrank the specific one.
+	title, summary float64
 	// article is a small prior: when an article and a routine match
 	// equally, the article explains more and links on to the routine.
 	article float64
 }
 
 // defaultWeights were tuned on the site's real content (see
-// TestRankingOnContent).
-var defaultWeights = weights{bm25: [4]float64{10, 5, 4, 1}, title: 3, summary: 1, tags: 0.5, article: 0.3}
+// TestRankingOnContent). FTS5's bm25 adds the weighted counts of all
+// columns before saturating them, so a large title weight mostly saturates
+// too; the coverage boosts carry the "the title says it" signal instead.
+func defaultWeights() weights {
+	return weights{bm25: [4]float64{4, 2, 1, 1}, title: 1, summary: 0.25, article: 0.6}
+}
 
-// candidate pool: bm25 picks this many before the re-rank; the site has a
-// few dozen pages, so in practice every match is re-ranked.
+// poolSize is how many bm25 picks for the re-rank. The site has a few
+// dozen pages, so in practice every match is re-ranked.
 const poolSize = 200
 
 // row is one match before re-ranking.
 type row struct {
-	hit                  Hit
-	title, summary, tags string // highlighted
-	body                 string // highlighted snippet
+	hit            Hit
+	title, summary string // highlighted
+	body           string // highlighted snippet
 }
 
 // rerank scores rows and returns the best limit of them as Hits.
@@ -44,8 +49,7 @@ func rerank(w weights, rows []row, nwords, limit int) []Hit {
 		r := &rows[i]
 		s := r.hit.Score +
 			w.title*coverage(r.title, nwords) +
-			w.summary*coverage(r.summary, nwords) +
-			w.tags*coverage(r.tags, nwords)
+			w.summary*coverage(r.summary, nwords)
 		if r.hit.Kind == "article" {
 			s += w.article
 		}

@@ -30,14 +30,13 @@ type Hit struct {
 
 // searchSQL returns the bm25 pool for a MATCH expression, with every
 // field the re-rank and the snippet need. Column numbers follow schema
-// (0 title, 1 summary, 2 tags, 3 body); the markers are control characters
+// (0 title, 1 summary, 3 body); the markers are control characters
 // that clean() has removed from the indexed text.
 func searchSQL(w weights) string {
 	return fmt.Sprintf(`SELECT kind, slug, title, category,
 	bm25(pages, %g, %g, %g, %g),
 	highlight(pages, 0, char(2), char(3)),
 	highlight(pages, 1, char(2), char(3)),
-	highlight(pages, 2, char(2), char(3)),
 	snippet(pages, 3, char(2), char(3), '…', 24)
 FROM pages WHERE pages MATCH ? ORDER BY 5 LIMIT ?`, w.bm25[0], w.bm25[1], w.bm25[2], w.bm25[3])
 }
@@ -88,7 +87,7 @@ func (ix *Index) match(ctx context.Context, expr string, nwords, limit int) ([]H
 		var r row
 		h := &r.hit
 		if err := rs.Scan(&h.Kind, &h.Slug, &h.Title, &h.Category, &h.Score,
-			&r.title, &r.summary, &r.tags, &r.body); err != nil {
+			&r.title, &r.summary, &r.body); err != nil {
 			return nil, fmt.Errorf("search: scan: %w", err)
 		}
 		h.Score = -h.Score // bm25 is lower-is-better; Score reads naturally

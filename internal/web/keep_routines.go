@@ -64,7 +64,7 @@ func (s *Server) routineShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	blank := templates.BookmarkState{Kind: "routine", Slug: rt.Slug}
+	blank := s.blankBookmark("routine", rt.Slug)
 	if !known {
 		// First-time readers all get the same bytes: render once, keep.
 		return s.cached(w, r, site, func() templ.Component { return build(blank, nil) })

@@ -94,7 +94,7 @@ func (s *Server) articleShow(w http.ResponseWriter, r *http.Request) error {
 	}
 	if !known {
 		// First-time readers all get the same bytes: render once, keep.
-		return s.cached(w, r, site, func() templ.Component { return build(templates.BookmarkState{Kind: "article", Slug: a.Slug}) })
+		return s.cached(w, r, site, func() templ.Component { return build(s.blankBookmark("article", a.Slug)) })
 	}
 	b, err := s.bookmarkState(r, visitor, "article", a.Slug)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"time"
 
+	"backwise/internal/paths"
 	"backwise/templates"
 
 	"github.com/a-h/templ"
@@ -19,6 +20,7 @@ type Server struct {
 	now     func() time.Time
 	handler http.Handler
 
+	static       bool     // rendering the static export: dynamic features link to baseURL
 	writeLimit   *limiter // saves, bookmarks, notes: per address and per visitor
 	restoreLimit *limiter // restore-code attempts, per address
 }
@@ -30,11 +32,14 @@ type Deps struct {
 	DB      Store
 	BaseURL string           // public origin for canonical links; may be empty
 	Now     func() time.Time // defaults to time.Now
+	// Static renders pages for the static export: forms and links that
+	// need the app point at BaseURL.
+	Static bool
 }
 
 // New builds the server and its route table.
 func New(d Deps) *Server {
-	s := &Server{log: d.Logger, sites: d.Sites, db: d.DB, baseURL: d.BaseURL, now: d.Now,
+	s := &Server{log: d.Logger, sites: d.Sites, db: d.DB, baseURL: d.BaseURL, now: d.Now, static: d.Static,
 		// A person saves a few things a minute; a burst of 30 with one more
 		// every 2 seconds never gets in their way but stops a flood.
 		writeLimit: newLimiter(2*time.Second, 30),
@@ -55,13 +60,27 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // page fills the shared part of every view.
 func (s *Server) page(r *http.Request, site *Site, title, description string) templates.Page {
-	return templates.Page{
+	p := templates.Page{
 		Title:       title,
 		Description: description,
 		Canonical:   s.baseURL + r.URL.Path,
 		Path:        r.URL.Path,
 		Assets:      site.templateAssets(),
 	}
+	if s.static {
+		p.Static, p.LiveBase = true, s.baseURL
+	}
+	return p
+}
+
+// blankBookmark is the bookmark button of a first-time reader (or, in the
+// static export, a link to the item on the live site).
+func (s *Server) blankBookmark(kind, slug string) templates.BookmarkState {
+	b := templates.BookmarkState{Kind: kind, Slug: slug}
+	if s.static {
+		b.Live = s.baseURL + paths.Item(kind, slug)
+	}
+	return b
 }
 
 // cached serves a page whose bytes depend only on the site version and the

@@ -1,0 +1,193 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"html"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"backwise/content"
+	"backwise/static"
+)
+
+func exportOnce(t *testing.T, dir string) ExportStats {
+	t.Helper()
+	site, err := LoadSite(content.FS, static.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, db, _ := testServer(t, today)
+	s := New(Deps{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Sites: NewSiteHolder(site), DB: db,
+		BaseURL: "https://backwise.example", Static: true, Now: func() time.Time { return today }})
+	st, err := s.ExportSite(context.Background(), dir)
+	if err != nil {
+		t.Fatalf("ExportSite: %v", err)
+	}
+	return st
+}
+
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := os.ReadFile(p)
+			rel, _ := filepath.Rel(dir, p)
+			out[rel] = b
+		}
+		return nil
+	})
+	return out
+}
+
+func TestStaticExportIsDeterministic(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	exportOnce(t, a)
+	exportOnce(t, b)
+	ta, tb := readTree(t, a), readTree(t, b)
+	if len(ta) != len(tb) || len(ta) < 50 {
+		t.Fatalf("exports differ in size: %d vs %d files", len(ta), len(tb))
+	}
+	for name, body := range ta {
+		if !bytes.Equal(body, tb[name]) {
+			t.Errorf("%s differs between two exports of the same content", name)
+		}
+	}
+	for _, want := range []string{"index.html", "articles/index.html", "articles/get-help-now/index.html", "topics/safety/index.html",
+		"routines/index.html", "routines/foot-arch-roll/index.html", "about/index.html", "check/rules/index.html",
+		"sitemap.xml", "feed.xml", "robots.txt", "404.html", "index.html.gz", "sitemap.xml.gz"} {
+		if _, ok := ta[want]; !ok {
+			t.Errorf("export lacks %s", want)
+		}
+	}
+	for name := range ta {
+		if compressibleName(name) {
+			if _, ok := ta[name+".gz"]; !ok && len(ta[name]) > 200 {
+				t.Errorf("%s has no .gz beside it", name)
+			}
+		}
+	}
+}
+
+var linkAttr = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+
+// Serve the export with http.FileServer and follow every internal link.
+func TestStaticExportLinksResolve(t *testing.T) {
+	dir := t.TempDir()
+	exportOnce(t, dir)
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	links := map[string]string{}
+	for name, body := range readTree(t, dir) {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, m := range linkAttr.FindAllStringSubmatch(string(body), -1) {
+			href := html.UnescapeString(m[1])
+			if !strings.HasPrefix(href, "/") || strings.HasPrefix(href, "//") {
+				continue
+			}
+			href = strings.SplitN(strings.SplitN(href, "#", 2)[0], "?", 2)[0]
+			links[href] = name
+		}
+	}
+	if len(links) < 40 {
+		t.Fatalf("only %d internal links found", len(links))
+	}
+	for href, from := range links {
+		res, err := http.Get(srv.URL + href)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != 200 {
+			t.Errorf("%s (linked from %s) = %d in the export", href, from, res.StatusCode)
+		}
+	}
+	home, _ := os.ReadFile(filepath.Join(dir, "index.html"))
+	for _, live := range []string{`action="https://backwise.example/search"`, `href="https://backwise.example/check"`, `href="https://backwise.example/me"`} {
+		if !bytes.Contains(home, []byte(live)) {
+			t.Errorf("the exported home page does not point %s at the live app", live)
+		}
+	}
+	article, _ := os.ReadFile(filepath.Join(dir, "articles", "sciatica", "index.html"))
+	if bytes.Contains(article, []byte(`action="/bookmarks"`)) || !bytes.Contains(article, []byte(`https://backwise.example/articles/sciatica`)) {
+		t.Error("the exported article still has a bookmark form that needs the app")
+	}
+}
+
+func TestSitemapFeedAndJSONLD(t *testing.T) {
+	s, _, _ := testServer(t, today)
+	res := do(t, s, "GET", "/sitemap.xml", nil)
+	var set struct {
+		URLs []struct {
+			Loc     string `xml:"loc"`
+			LastMod string `xml:"lastmod"`
+		} `xml:"url"`
+	}
+	if res.StatusCode != 200 || xml.Unmarshal([]byte(body(t, res)), &set) != nil || len(set.URLs) < 40 {
+		t.Fatalf("sitemap = %d, %d URLs", res.StatusCode, len(set.URLs))
+	}
+	for _, u := range set.URLs {
+		if !strings.HasPrefix(u.Loc, "https://backwise.example/") {
+			t.Errorf("sitemap URL %q is not absolute on the base URL", u.Loc)
+		}
+	}
+	res = do(t, s, "GET", "/feed.xml", nil)
+	var feed struct {
+		Title   string `xml:"title"`
+		Entries []struct {
+			Title   string `xml:"title"`
+			Updated string `xml:"updated"`
+		} `xml:"entry"`
+	}
+	if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "application/atom+xml") || xml.Unmarshal([]byte(body(t, res)), &feed) != nil || len(feed.Entries) != len(s.sites.Site().Library.Articles()) {
+		t.Fatalf("feed = %d, %d entries", res.StatusCode, len(feed.Entries))
+	}
+	for i := 1; i < len(feed.Entries); i++ {
+		if feed.Entries[i].Updated > feed.Entries[i-1].Updated {
+			t.Error("feed is not newest first")
+		}
+	}
+	if robots := body(t, do(t, s, "GET", "/robots.txt", nil)); !strings.Contains(robots, "Sitemap: https://backwise.example/sitemap.xml") || !strings.Contains(robots, "Disallow: /me") {
+		t.Errorf("robots.txt = %q", robots)
+	}
+	page := body(t, do(t, s, "GET", "/articles/massage-evidence", nil))
+	m := regexp.MustCompile(`<script type="application/ld\+json">(.*?)</script>`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no JSON-LD on the article")
+	}
+	var ld map[string]any
+	if err := json.Unmarshal([]byte(m[1]), &ld); err != nil {
+		t.Fatalf("JSON-LD does not parse: %v", err)
+	}
+	if ld["@type"] != "MedicalWebPage" || ld["lastReviewed"] != "2026-11-22" {
+		t.Errorf("JSON-LD = %v", ld)
+	}
+	if cites, _ := ld["citation"].([]any); len(cites) < 2 {
+		t.Errorf("JSON-LD citations = %v", ld["citation"])
+	}
+	for _, og := range []string{`<meta property="og:type" content="article">`, `<meta property="og:url" content="https://backwise.example/articles/massage-evidence">`} {
+		if !strings.Contains(page, og) {
+			t.Errorf("article lacks %s", og)
+		}
+	}
+	if res := do(t, s, "GET", "/tags/sciatica", nil); res.StatusCode != 200 {
+		t.Errorf("tag page = %d", res.StatusCode)
+	}
+	if res := do(t, s, "GET", "/tags/no-such-tag", nil); res.StatusCode != 404 {
+		t.Errorf("unknown tag = %d", res.StatusCode)
+	}
+}
