@@ -33,7 +33,7 @@ type Index struct {
 	keep  *sql.Conn
 	cands []candidate // suggestion candidates, immutable after New
 	w     weights
-	sql   string // searchSQL(w)
+	sql   string // poolSQL(w)
 }
 
 // schema is the FTS5 table. Column order matters: bm25 weights and the
@@ -77,7 +77,7 @@ func New(docs []Doc) (*Index, error) {
 
 // setWeights changes how results are ranked; tests tune with it.
 func (ix *Index) setWeights(w weights) {
-	ix.w, ix.sql = w, searchSQL(w)
+	ix.w, ix.sql = w, poolSQL(w)
 }
 
 // load creates the table and inserts docs in one transaction.

@@ -38,8 +38,10 @@ type query struct {
 // that cannot be a syntax error, plus a clean version for display. fts is
 // empty when the query has no words. Every word is quoted, so FTS5
 // keywords (OR, NOT, NEAR) and syntax (*, ^, :, parentheses) are plain
-// text; the words are ANDed, and the last one is a prefix so results
-// appear while the visitor is still typing it.
+// text; common words ("the", "to", "how") are dropped when others remain;
+// the words are ANDed, and the last one is a prefix so results appear
+// while the visitor is still typing it. display keeps every word as
+// typed, at most MaxQueryRunes runes.
 func Sanitize(q string) (fts string, display string) {
 	p := parse(q)
 	return p.and(), p.display

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 )
@@ -16,11 +17,14 @@ type weights struct {
 	// written to say what a page is about, bodies mention many topics in
 	// passing.
 	bm25 [4]float64
-	// Coverage boosts. Tags get none: they repeat the title's words, and
-	// boosting them too let broad pages outrank the specific one.
+	// Coverage boosts. Tags get none beyond bm25: most pages share the
+	// same few tags (massage, lower-back), and in tuning a tag boost only
+	// narrowed the margins.
 	title, summary float64
-	// article is a small prior: when an article and a routine match
-	// equally, the article explains more and links on to the routine.
+	// article is a prior: when an article and a routine match about
+	// equally, the article explains more and links on to its routines.
+	// It is what lifts "Self-massage at home" above the foot-arch routine
+	// for "tennis ball".
 	article float64
 }
 
@@ -38,13 +42,13 @@ const poolSize = 200
 
 // row is one match before re-ranking.
 type row struct {
+	id             int64 // rowid, to fetch the snippet later
 	hit            Hit
 	title, summary string // highlighted
-	body           string // highlighted snippet
 }
 
-// rerank scores rows and returns the best limit of them as Hits.
-func rerank(w weights, rows []row, nwords, limit int) []Hit {
+// rerank scores rows and returns the best limit of them, best first.
+func rerank(w weights, rows []row, nwords, limit int) []row {
 	for i := range rows {
 		r := &rows[i]
 		s := r.hit.Score +
@@ -54,22 +58,10 @@ func rerank(w weights, rows []row, nwords, limit int) []Hit {
 			s += w.article
 		}
 		r.hit.Score = s
-		r.hit.Snippet = pickSnippet(r.body, r.summary)
 	}
-	slices.SortStableFunc(rows, func(a, b row) int {
-		switch {
-		case a.hit.Score > b.hit.Score:
-			return -1
-		case a.hit.Score < b.hit.Score:
-			return 1
-		}
-		return 0
-	})
-	hits := make([]Hit, 0, min(limit, len(rows)))
-	for _, r := range rows[:min(limit, len(rows))] {
-		hits = append(hits, r.hit)
-	}
-	return hits
+	// Stable, so equal scores keep bm25's order.
+	slices.SortStableFunc(rows, func(a, b row) int { return cmp.Compare(b.hit.Score, a.hit.Score) })
+	return rows[:min(limit, len(rows))]
 }
 
 // coverage is the share of the query's nwords that appear marked in a

@@ -1,9 +1,6 @@
 package search
 
-import (
-	"context"
-	"fmt"
-)
+import "context"
 
 // Results is the answer to one search.
 type Results struct {
@@ -28,26 +25,18 @@ type Hit struct {
 	Score   float64 // higher is better; only comparable within one Results
 }
 
-// searchSQL returns the bm25 pool for a MATCH expression, with every
-// field the re-rank and the snippet need. Column numbers follow schema
-// (0 title, 1 summary, 3 body); the markers are control characters
-// that clean() has removed from the indexed text.
-func searchSQL(w weights) string {
-	return fmt.Sprintf(`SELECT kind, slug, title, category,
-	bm25(pages, %g, %g, %g, %g),
-	highlight(pages, 0, char(2), char(3)),
-	highlight(pages, 1, char(2), char(3)),
-	snippet(pages, 3, char(2), char(3), '…', 24)
-FROM pages WHERE pages MATCH ? ORDER BY 5 LIMIT ?`, w.bm25[0], w.bm25[1], w.bm25[2], w.bm25[3])
-}
-
 const (
 	defaultLimit = 20
 	maxLimit     = 100 // a page of results, not a dump of the index
 )
 
-// Search runs a visitor's query. An empty or word-less query returns empty
-// Results and no error, whatever it contains. limit ≤ 0 means 20.
+// Search runs a visitor's query (see Sanitize for how it is read) and
+// returns at most limit hits, best first; limit ≤ 0 means 20. When no page
+// has every word it falls back to pages with any of them (Partial) and
+// adds spelling suggestions. An empty or word-less query returns empty
+// Results and no error, whatever it contains: the caller shows its
+// default page instead. Errors come only from the database, such as a
+// canceled ctx.
 func (ix *Index) Search(ctx context.Context, q string, limit int) (Results, error) {
 	if limit <= 0 {
 		limit = defaultLimit
@@ -73,28 +62,4 @@ func (ix *Index) Search(ctx context.Context, q string, limit int) (Results, erro
 	}
 	res.Hits = hits
 	return res, nil
-}
-
-// match runs one MATCH expression and re-ranks its pool.
-func (ix *Index) match(ctx context.Context, expr string, nwords, limit int) ([]Hit, error) {
-	rs, err := ix.db.QueryContext(ctx, ix.sql, expr, poolSize)
-	if err != nil {
-		return nil, fmt.Errorf("search: query %q: %w", expr, err)
-	}
-	defer rs.Close()
-	var rows []row
-	for rs.Next() {
-		var r row
-		h := &r.hit
-		if err := rs.Scan(&h.Kind, &h.Slug, &h.Title, &h.Category, &h.Score,
-			&r.title, &r.summary, &r.body); err != nil {
-			return nil, fmt.Errorf("search: scan: %w", err)
-		}
-		h.Score = -h.Score // bm25 is lower-is-better; Score reads naturally
-		rows = append(rows, r)
-	}
-	if err := rs.Err(); err != nil {
-		return nil, fmt.Errorf("search: query %q: %w", expr, err)
-	}
-	return rerank(ix.w, rows, nwords, limit), nil
 }
