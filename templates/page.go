@@ -2,6 +2,7 @@ package templates
 
 import (
 	"fmt"
+	"net/url"
 	"time"
 
 	"backwise/internal/library"
@@ -150,3 +151,5 @@ type TagView struct {
 	Articles []*library.Article
 	Tags     []library.Tag
 }
+
+func urlQuery(s string) string { return url.QueryEscape(s) }

@@ -65,6 +65,7 @@ type Document struct {
 	TOC         []Heading
 	Words       int
 	Readability float64 // Flesch–Kincaid grade level of the body
+	Text        string  // the body as plain text, for the search index
 }
 
 // Article is one parsed, rendered and validated Markdown article.

@@ -22,6 +22,7 @@ type body struct {
 	Readability float64
 	Links       []link // internal links, checked once every file is loaded
 	Steps       []int  // with convertOptions.steps: each step's seconds
+	Text        string // plain text of the body
 }
 
 // convertOptions says what a body is checked against.
@@ -91,6 +92,7 @@ func convert(md goldmark.Markdown, src []byte, firstLine int, c collector, opts 
 		out.Steps = cv.markSteps(doc)
 	}
 	out.Words, out.Readability = readability(doc, src)
+	out.Text = documentText(doc, src)
 	var buf bytes.Buffer
 	if err := md.Renderer().Render(&buf, src, doc); err != nil {
 		c.add(0, "could not render Markdown: %v", err)

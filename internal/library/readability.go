@@ -70,3 +70,22 @@ func countSyllables(word string) int {
 	}
 	return 1
 }
+
+// documentText is the body's readable text, one block per line, so words
+// of neighbouring blocks never run together in the search index.
+func documentText(doc ast.Node, src []byte) string {
+	var b strings.Builder
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.(type) {
+		case *ast.Paragraph, *ast.TextBlock, *ast.Heading, *extast.TableCell:
+			b.WriteString(plainText(n, src))
+			b.WriteByte('\n')
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}

@@ -36,6 +36,7 @@ func (s *Server) routes() http.Handler {
 	r.Get("/topics/{category}", s.handle(s.topicShow))
 	r.Get(paths.About, s.handle(s.about))
 	r.Get("/tags/{tag}", s.handle(s.tagShow))
+	r.Get(paths.Search, s.handle(s.searchPage))
 	r.Get(paths.Sitemap, s.handle(s.sitemap))
 	r.Get(paths.Robots, s.handle(s.robots))
 	r.Get(paths.Feed, s.handle(s.feed))

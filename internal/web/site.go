@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"io/fs"
 	"sync/atomic"
+	"time"
 
 	"backwise/internal/library"
+	"backwise/internal/search"
 	"backwise/internal/triage"
 	"backwise/templates"
 )
@@ -15,6 +17,7 @@ import (
 // is immutable, so a new version (in -dev mode) simply replaces the old.
 type Site struct {
 	Library *library.Library
+	Search  *search.Index
 	assets  *assets
 	pages   pageCache
 }
@@ -30,7 +33,30 @@ func LoadSite(contentFS, staticFS fs.FS) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Site{Library: lib, assets: a}, nil
+	ix, err := search.New(searchDocs(lib))
+	if err != nil {
+		return nil, fmt.Errorf("web: build search index: %w", err)
+	}
+	return &Site{Library: lib, Search: ix, assets: a}, nil
+}
+
+// searchDocs turns the library into the search index's documents.
+func searchDocs(lib *library.Library) []search.Doc {
+	var docs []search.Doc
+	for _, a := range lib.Articles() {
+		docs = append(docs, search.Doc{Kind: "article", Slug: a.Slug, Title: a.Title, Summary: a.Summary, Body: a.Text, Tags: a.Tags, Category: a.Category.Title})
+	}
+	for _, r := range lib.Routines() {
+		var tags []string
+		for _, area := range r.Areas {
+			tags = append(tags, library.Label(library.Areas, area))
+		}
+		for _, e := range r.Equipment {
+			tags = append(tags, library.Label(library.Equipment, e))
+		}
+		docs = append(docs, search.Doc{Kind: "routine", Slug: r.Slug, Title: r.Title, Summary: r.Summary, Body: r.Text, Tags: tags, Category: "Self-care routine"})
+	}
+	return docs
 }
 
 func (s *Site) templateAssets() templates.Assets {
@@ -57,11 +83,14 @@ func NewSiteHolder(s *Site) *SiteHolder {
 // Site returns the current version.
 func (h *SiteHolder) Site() *Site { return h.current.Load() }
 
-// Replace installs a new version.
+// Replace installs a new version. The old version's search index is
+// closed a little later, once requests that started with it are done.
 func (h *SiteHolder) Replace(s *Site) error {
 	if s == nil {
 		return fmt.Errorf("web: nil site")
 	}
-	h.current.Store(s)
+	if old := h.current.Swap(s); old != nil && old.Search != nil {
+		time.AfterFunc(time.Minute, func() { old.Search.Close() })
+	}
 	return nil
 }
