@@ -94,7 +94,7 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	db, err := store.Open(ctx, cfg.DBPath, migrations.FS)
+	db, err := store.OpenWith(ctx, cfg.DBPath, migrations.FS, store.Options{ReadOnly: cfg.ReadOnly})
 	if err != nil {
 		return err
 	}
@@ -103,7 +103,7 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 	if cfg.Dev {
 		go web.WatchForChanges(ctx, log, sites, cfg.ContentDir, cfg.StaticDir)
 	}
-	srv := web.NewHTTPServer(web.New(web.Deps{Logger: log, Sites: sites, DB: db, BaseURL: cfg.BaseURL}))
+	srv := web.NewHTTPServer(web.New(web.Deps{Logger: log, Sites: sites, DB: db, BaseURL: cfg.BaseURL, WriteLimit: cfg.WriteLimit}))
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)

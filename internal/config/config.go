@@ -21,6 +21,8 @@ type Config struct {
 	Dev        bool   // re-read content and static files from disk when they change
 	ContentDir string // with Dev: where content/ lives on disk
 	StaticDir  string // with Dev: where static/ lives on disk
+	ReadOnly   bool   // open the database read-only: reading works, saving answers 503
+	WriteLimit int    // writes a minute per client address and per visitor; 0 turns limits off
 }
 
 // Defaults used when neither a flag nor the environment says otherwise.
@@ -49,6 +51,8 @@ func ParseServe(args []string, getenv func(string) string, out io.Writer) (Confi
 	fs.BoolVar(&c.Dev, "dev", false, "author mode: re-read content/ and static/ from disk when files change")
 	fs.StringVar(&c.ContentDir, "content-dir", "content", "with -dev: the content folder on disk")
 	fs.StringVar(&c.StaticDir, "static-dir", "static", "with -dev: the static folder on disk")
+	fs.BoolVar(&c.ReadOnly, "read-only", false, "open the database read-only (maintenance, replicas): reading works, saving answers 503")
+	fs.IntVar(&c.WriteLimit, "write-limit", 30, "saves a minute allowed per client address and per visitor (burst of the same size); 0 turns the limit off, e.g. for load tests")
 	fs.Usage = func() {
 		fmt.Fprintf(out, "Usage: backwise serve [flags]\n\nServe the Backwise web app.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -68,6 +72,9 @@ func (c *Config) validate() error {
 	}
 	if c.Addr == "" {
 		return errors.New("-addr must not be empty")
+	}
+	if c.WriteLimit < 0 {
+		return errors.New("-write-limit must be 0 (off) or more")
 	}
 	if c.DBPath == "" {
 		return errors.New("-db must not be empty")

@@ -12,11 +12,14 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
+	"time"
 
 	"github.com/pressly/goose/v3"
 
-	// The SQLite driver registers itself as "sqlite3".
-	_ "github.com/mattn/go-sqlite3"
+	// The driver registers itself as "sqlite3"; its error codes tell a
+	// locked or read-only database from a bug.
+	"github.com/mattn/go-sqlite3"
 )
 
 // ErrNotFound is returned when a row does not exist (or belongs to another
@@ -31,26 +34,52 @@ type Store struct {
 	read  *sql.DB
 }
 
+// Options tune how the database is opened.
+type Options struct {
+	// BusyTimeout is how long a statement waits for a lock before failing
+	// (default 5 s).
+	BusyTimeout time.Duration
+	// ReadOnly opens the file read-only and skips migrations: reading works,
+	// every write fails with ErrUnavailable. For maintenance windows and
+	// read replicas.
+	ReadOnly bool
+}
+
 // Open opens (creating if needed) the database file at path and applies
 // every pending migration from migrationsFS.
 func Open(ctx context.Context, path string, migrationsFS fs.FS) (*Store, error) {
-	if dir := filepath.Dir(path); dir != "" {
+	return OpenWith(ctx, path, migrationsFS, Options{})
+}
+
+// OpenWith is Open with options.
+func OpenWith(ctx context.Context, path string, migrationsFS fs.FS, opts Options) (*Store, error) {
+	if opts.BusyTimeout <= 0 {
+		opts.BusyTimeout = 5 * time.Second
+	}
+	if dir := filepath.Dir(path); dir != "" && !opts.ReadOnly {
 		if err := os.MkdirAll(dir, 0o750); err != nil {
 			return nil, fmt.Errorf("store: create folder for %s: %w", path, err)
 		}
 	}
-	write, err := sql.Open("sqlite3", dsn(path, true))
+	write, err := sql.Open("sqlite3", dsn(path, !opts.ReadOnly, opts.BusyTimeout))
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	write.SetMaxOpenConns(1)
-	read, err := sql.Open("sqlite3", dsn(path, false))
+	read, err := sql.Open("sqlite3", dsn(path, false, opts.BusyTimeout))
 	if err != nil {
 		write.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	read.SetMaxOpenConns(4)
 	s := &Store{write: write, read: read}
+	if opts.ReadOnly {
+		if err := s.Ping(ctx); err != nil {
+			s.Close()
+			return nil, err
+		}
+		return s, nil
+	}
 	if err := s.migrate(ctx, migrationsFS); err != nil {
 		s.Close()
 		return nil, err
@@ -61,9 +90,9 @@ func Open(ctx context.Context, path string, migrationsFS fs.FS) (*Store, error) 
 // dsn sets the pragmas in the connection string so they apply to every
 // pooled connection, not just the one a PRAGMA statement happens to run on.
 // busy_timeout comes first so that even setting WAL waits for a lock.
-func dsn(path string, writer bool) string {
+func dsn(path string, writer bool, busy time.Duration) string {
 	q := url.Values{}
-	q.Set("_busy_timeout", "5000")
+	q.Set("_busy_timeout", strconv.FormatInt(busy.Milliseconds(), 10))
 	q.Set("_journal_mode", "WAL")
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_foreign_keys", "on")
@@ -88,13 +117,54 @@ func (s *Store) migrate(ctx context.Context, migrationsFS fs.FS) error {
 	return nil
 }
 
-// Ping checks that the database answers, for the health endpoint.
+// Ping checks that the database answers reads, for start-up.
 func (s *Store) Ping(ctx context.Context) error {
 	var n int
 	if err := s.read.QueryRowContext(ctx, "SELECT 1").Scan(&n); err != nil {
 		return fmt.Errorf("store: ping: %w", err)
 	}
 	return nil
+}
+
+// CheckWritable proves the database can take a write right now, without
+// keeping one: a read-only file, a full disk or a lock held too long all
+// show here, so the health check can report them.
+func (s *Store) CheckWritable(ctx context.Context) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO visitors (token_hash) VALUES (zeroblob(1))`); err != nil {
+			return fmt.Errorf("store: write check: %w", err)
+		}
+		return errRollback
+	})
+	if errors.Is(err, errRollback) {
+		return nil
+	}
+	return err
+}
+
+// errRollback makes inTx roll back a transaction that only probed.
+var errRollback = errors.New("store: rolled back on purpose")
+
+// ErrUnavailable marks errors where the database itself cannot serve the
+// request right now (locked, read-only, full, I/O error): the visitor did
+// nothing wrong and may try again later.
+var ErrUnavailable = errors.New("store: database unavailable")
+
+// IsUnavailable reports whether err comes from the database being
+// unavailable rather than from a bug or bad input.
+func IsUnavailable(err error) bool {
+	if errors.Is(err, ErrUnavailable) {
+		return true
+	}
+	var se sqlite3.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	switch se.Code {
+	case sqlite3.ErrBusy, sqlite3.ErrLocked, sqlite3.ErrReadonly, sqlite3.ErrIoErr, sqlite3.ErrFull, sqlite3.ErrCantOpen, sqlite3.ErrProtocol, sqlite3.ErrInterrupt:
+		return true
+	}
+	return false
 }
 
 // Close closes both pools.

@@ -143,3 +143,8 @@ func TestAPIAndFormAgree(t *testing.T) {
 		}
 	}
 }
+
+func benignJSONString() string {
+	b, _ := json.Marshal(benignJSON(nil))
+	return string(b)
+}

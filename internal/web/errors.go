@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strings"
 
+	"backwise/internal/store"
+
 	"backwise/templates"
 )
 
@@ -35,6 +37,12 @@ var errCrossOrigin = &httpError{
 	Message: "This form was sent from another website, so we did not accept it. Please use the form on Backwise itself.",
 }
 
+var errUnavailable = &httpError{
+	Status:  http.StatusServiceUnavailable,
+	Heading: "Saving is not possible just now",
+	Message: "We cannot save anything at the moment. Nothing was saved, so please try again in a minute. Reading Backwise still works. If you need help urgently, do not wait: call 999 or NHS 111.",
+}
+
 var errInternal = &httpError{
 	Status:  http.StatusInternalServerError,
 	Heading: "Sorry, something went wrong",
@@ -57,7 +65,11 @@ func (s *Server) handle(h handlerFunc) http.HandlerFunc {
 // are ours (logged at Error with the cause).
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var he *httpError
-	if !errors.As(err, &he) {
+	if store.IsUnavailable(err) {
+		s.log.ErrorContext(r.Context(), "database unavailable", "err", err, "request_id", requestID(r))
+		w.Header().Set("Retry-After", "30")
+		he = errUnavailable
+	} else if !errors.As(err, &he) {
 		s.log.ErrorContext(r.Context(), "request failed", "err", err, "request_id", requestID(r))
 		he = errInternal
 	} else if he.Status >= 500 {

@@ -252,3 +252,20 @@ func TestRoutinePagesAndWarning(t *testing.T) {
 		t.Error("no warning at the top of a routine whose avoid_if matches a kept result")
 	}
 }
+
+func TestWritesAreRateLimited(t *testing.T) {
+	e := newCheckEnv(t)
+	var last int
+	var retry string
+	for i := 0; i < 40 && last != http.StatusTooManyRequests; i++ {
+		res, err := e.client.PostForm(e.srv.URL+"/bookmarks", bookmark("article", "faq", "add"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		last, retry = res.StatusCode, res.Header.Get("Retry-After")
+	}
+	if last != http.StatusTooManyRequests || retry == "" {
+		t.Errorf("40 quick saves never got 429 with Retry-After (last %d)", last)
+	}
+}

@@ -26,14 +26,27 @@ type bucket struct {
 	seen time.Time
 }
 
-// newLimiter allows burst events at once, refilled at one per interval.
-func newLimiter(interval time.Duration, burst int) *limiter {
+// newLimiter allows perMinute events at once, refilled evenly over a
+// minute; 0 allows everything. A person saves a few things a minute, so
+// the default of 30 never gets in their way but stops a flood.
+func newLimiter(perMinute int) *limiter {
+	if perMinute <= 0 {
+		return nil
+	}
+	return newLimiterEvery(time.Minute/time.Duration(perMinute), perMinute)
+}
+
+// newLimiterEvery allows burst events at once, refilled one per interval.
+func newLimiterEvery(interval time.Duration, burst int) *limiter {
 	return &limiter{every: rate.Every(interval), burst: burst, buckets: map[string]*bucket{}}
 }
 
 // allow takes one token for key; when none is left it returns how long
 // until the next one (for the Retry-After header).
 func (l *limiter) allow(key string, now time.Time) (bool, time.Duration) {
+	if l == nil {
+		return true, 0
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if now.Sub(l.sweep) > time.Minute {

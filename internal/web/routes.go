@@ -85,15 +85,26 @@ func (s *Server) crossOriginProtection(next http.Handler) http.Handler {
 	return cop.Handler(next)
 }
 
-// healthz answers 200 "ok" when the database answers and content is
-// loaded; load balancers and scripts rely on this exact behaviour.
+// healthz answers 200 "ok" when the database takes reads and writes and
+// content is loaded; load balancers and scripts rely on this behaviour.
+// Otherwise 503 with one line saying what is wrong.
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	if s.sites.Site() == nil || s.db.Ping(r.Context()) != nil {
+	problem := ""
+	switch {
+	case s.sites.Site() == nil:
+		problem = "content not loaded"
+	case s.db.Ping(r.Context()) != nil:
+		problem = "database not readable"
+	case s.db.CheckWritable(r.Context()) != nil:
+		problem = "database not writable"
+	}
+	if problem != "" {
+		w.Header().Set("Retry-After", "30")
 		w.WriteHeader(http.StatusServiceUnavailable)
 		if r.Method != http.MethodHead {
-			w.Write([]byte("unavailable\n"))
+			w.Write([]byte("unavailable: " + problem + "\n"))
 		}
 		return
 	}

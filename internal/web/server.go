@@ -35,16 +35,18 @@ type Deps struct {
 	// Static renders pages for the static export: forms and links that
 	// need the app point at BaseURL.
 	Static bool
+	// WriteLimit is how many saves a minute a client address, and
+	// separately a visitor, may make (as a burst, refilled evenly);
+	// 0 means no limit. Restore-code attempts are always limited.
+	WriteLimit int
 }
 
 // New builds the server and its route table.
 func New(d Deps) *Server {
 	s := &Server{log: d.Logger, sites: d.Sites, db: d.DB, baseURL: d.BaseURL, now: d.Now, static: d.Static,
-		// A person saves a few things a minute; a burst of 30 with one more
-		// every 2 seconds never gets in their way but stops a flood.
-		writeLimit: newLimiter(2*time.Second, 30),
+		writeLimit: newLimiter(d.WriteLimit),
 		// Five tries, then one a minute: plenty for typing mistakes.
-		restoreLimit: newLimiter(time.Minute, 5),
+		restoreLimit: newLimiterEvery(time.Minute, 5),
 	}
 	if s.now == nil {
 		s.now = time.Now

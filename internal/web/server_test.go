@@ -46,6 +46,8 @@ func testServerAt(t *testing.T, now time.Time, dbPath string) (*Server, *store.S
 		DB:      db,
 		BaseURL: "https://backwise.example",
 		Now:     func() time.Time { return now },
+		// The production default, so tests meet the limits users meet.
+		WriteLimit: 30,
 	})
 	return s, db, &logs, dbPath
 }

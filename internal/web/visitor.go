@@ -19,6 +19,7 @@ const visitorMaxAge = 365 * 24 * 60 * 60
 // Store is what the handlers need from the database.
 type Store interface {
 	Ping(ctx context.Context) error
+	CheckWritable(ctx context.Context) error
 	VisitorByToken(ctx context.Context, token string) (store.Visitor, error)
 	SaveAssessment(ctx context.Context, who store.Who, a store.Assessment) (store.Visitor, string, error)
 	Assessment(ctx context.Context, v store.Visitor, publicID string) (store.Assessment, error)
