@@ -16,11 +16,12 @@ build: ## build bin/backwise
 run: build ## build and serve on http://localhost:8080 (database in ./data)
 	./$(BIN) serve
 
-test: ## run every test (stale templ output and formatting fail too)
+test: ## run every test, browser tests included (installs Chromium and axe-core if missing)
 	bash .ci/templ-check.sh
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*'))" || { gofmt -l .; echo "gofmt: files above need formatting (make fmt)"; exit 1; }
 	go vet ./...
-	go test -count=1 ./...
+	bash .ci/browser-deps.sh
+	go test -count=1 -timeout 20m ./...
 
 generate: ## regenerate templ code (templates/*_templ.go)
 	go tool templ generate -include-version=false -path templates

@@ -1,0 +1,127 @@
+package e2e
+
+import (
+	"net/http"
+	"strconv"
+	"testing"
+)
+
+// pageType is one kind of page of the site and how a visitor reaches it.
+type pageType struct {
+	name  string
+	route string        // skip while GET route answers 404 (pages being built)
+	reach func(tb *tab) // leaves the tab on a freshly loaded page of this type
+}
+
+// load returns a reach func that opens path and expects status.
+func load(path string, status int64) func(tb *tab) {
+	return func(tb *tab) {
+		tb.t.Helper()
+		if got := tb.goTo(path); got != status {
+			tb.t.Fatalf("GET %s: status %d, want %d", path, got, status)
+		}
+	}
+}
+
+// pageTypes lists every page type of the site. Questionnaire pages are
+// reached by filling in the real forms, because most have no URL of their own.
+func pageTypes() []pageType {
+	selfCare := outcomeAnswers["self_care"]
+	pages := []pageType{
+		{name: "home", reach: load("/", http.StatusOK)},
+		{name: "articles", reach: load("/articles", http.StatusOK)},
+		{name: "article", reach: load("/articles/when-to-avoid-massage", http.StatusOK)},
+		{name: "topic", reach: load("/topics/safety", http.StatusOK)},
+		{name: "tag", reach: func(tb *tab) {
+			load("/articles/when-to-avoid-massage", http.StatusOK)(tb)
+			if !tb.exists(`main a[href^="/tags/"]`) {
+				tb.t.Skip("not built yet: tag links on articles")
+			}
+			tb.clickAndLoad(`main a[href^="/tags/"]`)
+		}},
+		{name: "about", reach: load("/about", http.StatusOK)},
+		{name: "not-found", reach: load("/nope", http.StatusNotFound)},
+		{name: "check-start", reach: load("/check", http.StatusOK)},
+	}
+	for n := 1; n <= 4; n++ {
+		pages = append(pages,
+			pageType{name: "check-step-" + strconv.Itoa(n), reach: func(tb *tab) { toStep(tb, n, selfCare) }},
+			pageType{name: "check-step-" + strconv.Itoa(n) + "-errors", reach: func(tb *tab) { toStepErrors(tb, n, selfCare) }},
+		)
+	}
+	pages = append(pages, pageType{name: "check-review", reach: func(tb *tab) { toReview(tb, selfCare) }})
+	for _, outcome := range []string{"emergency", "urgent", "doctor", "therapist", "self_care"} {
+		pages = append(pages, pageType{name: "result-" + outcome, reach: func(tb *tab) { toResult(tb, outcome, false) }})
+	}
+	pages = append(pages,
+		pageType{name: "result-kept", reach: func(tb *tab) { toResult(tb, "self_care", true) }},
+		pageType{name: "check-rules", reach: load("/check/rules", http.StatusOK)},
+		pageType{name: "check-history-empty", reach: func(tb *tab) {
+			load("/check/history", http.StatusOK)(tb)
+			tb.waitFor("[data-testid=empty-history]")
+		}},
+		pageType{name: "check-history-chart", reach: func(tb *tab) {
+			keepResults(tb.t, tb, 2)
+			load("/check/history", http.StatusOK)(tb)
+			tb.waitFor("figure.chart svg")
+		}},
+		pageType{name: "routines", route: "/routines", reach: load("/routines", http.StatusOK)},
+		pageType{name: "routine", route: "/routines", reach: func(tb *tab) {
+			load("/routines", http.StatusOK)(tb)
+			openFirstRoutine(tb)
+		}},
+		pageType{name: "me-empty", route: "/me", reach: func(tb *tab) {
+			load("/me", http.StatusOK)(tb)
+			tb.waitFor("[data-testid=empty-me]")
+		}},
+		pageType{name: "me-with-data", route: "/me", reach: func(tb *tab) {
+			bookmarkFirstRoutine(tb.t, tb)
+			toResult(tb, "self_care", true)
+			load("/me", http.StatusOK)(tb)
+			tb.waitFor("[data-testid=bookmarks]")
+		}},
+		pageType{name: "me-restore-code", route: "/me", reach: func(tb *tab) {
+			bookmarkFirstRoutine(tb.t, tb)
+			load("/me", http.StatusOK)(tb)
+			tb.clickAndLoad(`form[action="/me/restore-code"] button`)
+			tb.waitFor("[data-testid=restore-code]")
+		}},
+		pageType{name: "me-restore", route: "/me", reach: load("/me/restore", http.StatusOK)},
+		pageType{name: "me-restore-errors", route: "/me", reach: func(tb *tab) {
+			load("/me/restore", http.StatusOK)(tb)
+			tb.clickAndLoad(`main form button`)
+			tb.waitFor(errorSummary)
+		}},
+		pageType{name: "me-delete", route: "/me", reach: func(tb *tab) {
+			bookmarkFirstRoutine(tb.t, tb)
+			load("/me/delete", http.StatusOK)(tb)
+		}},
+		pageType{name: "search", route: "/search", reach: load("/search?q=massage", http.StatusOK)},
+	)
+	return pages
+}
+
+// TestPages runs the accessibility and layout checks on every page type:
+// the skip link, axe-core in light and dark schemes, no sideways scrolling
+// at 320 px and at 200% zoom, and a visible focus indicator everywhere.
+// Each page is reached once and checked in place, which keeps the run short.
+func TestPages(t *testing.T) {
+	for _, p := range pageTypes() {
+		t.Run(p.name, func(t *testing.T) {
+			if p.route != "" {
+				requireRoute(t, p.route)
+			}
+			tb := newTab(t)
+			p.reach(tb)
+			// First, while focus is still at the start of the fresh page.
+			t.Run("skip-link", func(t *testing.T) { checkSkipLink(t, tb) })
+			t.Run("axe-light", func(t *testing.T) { checkAxe(t, tb, "light") })
+			t.Run("axe-dark", func(t *testing.T) { checkAxe(t, tb, "dark") })
+			t.Run("reflow-320px", func(t *testing.T) { checkNoHorizontalScroll(t, tb, 320, 640, 1) })
+			// 1280×800 at 200% zoom lays out like a 640×400 CSS-pixel
+			// viewport at device scale 2.
+			t.Run("reflow-zoom-200", func(t *testing.T) { checkNoHorizontalScroll(t, tb, 640, 400, 2) })
+			t.Run("focus-visible", func(t *testing.T) { checkFocusIndicators(t, tb) })
+		})
+	}
+}
