@@ -5,7 +5,7 @@ export GOFLAGS := -tags=sqlite_fts5
 BIN := bin/backwise
 
 .DEFAULT_GOAL := help
-.PHONY: help build run test generate lint check fmt clean
+.PHONY: help build run test generate lint check fmt clean fuzz
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -23,6 +23,14 @@ test: ## run every test, browser tests included (installs Chromium and axe-core 
 	bash .ci/browser-deps.sh
 	go test -count=1 -timeout 20m ./...
 
+FUZZTIME ?= 30s
+fuzz: ## run every fuzz target for FUZZTIME each (default 30s); make test runs their seed corpora
+	go test -run '^$$' -fuzz '^FuzzDecodeJSON$$' -fuzztime $(FUZZTIME) ./internal/triage/
+	go test -run '^$$' -fuzz '^FuzzFromValues$$' -fuzztime $(FUZZTIME) ./internal/triage/
+	go test -run '^$$' -fuzz '^FuzzLoadArticle$$' -fuzztime $(FUZZTIME) ./internal/library/
+	go test -run '^$$' -fuzz '^FuzzSanitize$$' -fuzztime $(FUZZTIME) ./internal/search/
+	go test -run '^$$' -fuzz '^FuzzSearch$$' -fuzztime $(FUZZTIME) ./internal/search/
+
 generate: ## regenerate templ code (templates/*_templ.go)
 	go tool templ generate -include-version=false -path templates
 
@@ -37,6 +45,10 @@ fmt: ## format Go and templ files
 
 check: build ## validate all content (file:line: reason)
 	./$(BIN) check -content content
+
+.PHONY: audit
+audit: ## Lighthouse scores of 4 pages, exit 1 below target (not in test; ~1 min)
+	bash .ci/audit.sh
 
 clean: ## remove build output
 	rm -rf bin

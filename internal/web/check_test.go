@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"database/sql"
 	"encoding/json"
 	"io"
@@ -24,19 +25,23 @@ type checkEnv struct {
 	client *http.Client
 	raw    *sql.DB
 	dbPath string
+	logs   *bytes.Buffer
 }
 
 func newCheckEnv(t *testing.T) *checkEnv {
 	t.Helper()
-	s, _, _, path := testServerAt(t, today, filepath.Join(t.TempDir(), "check.db"))
-	srv := httptest.NewServer(s)
+	s, _, logs, path := testServerAt(t, today, filepath.Join(t.TempDir(), "check.db"))
+	// The production http.Server settings (timeouts, header limit).
+	srv := httptest.NewUnstartedServer(s)
+	srv.Config = NewHTTPServer(s)
+	srv.Start()
 	t.Cleanup(srv.Close)
 	raw, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_busy_timeout=5000")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { raw.Close() })
-	return &checkEnv{t: t, srv: srv, client: newClient(), raw: raw, dbPath: path}
+	return &checkEnv{t: t, srv: srv, client: newClient(), raw: raw, dbPath: path, logs: logs}
 }
 
 func newClient() *http.Client {
