@@ -82,7 +82,9 @@ func TestBadInputNeverFailsOrWrites(t *testing.T) {
 
 	form := "application/x-www-form-urlencoded"
 	jsonCT := "application/json"
-	full := func(kv ...string) string { return with(benign(), append([]string{"step", "5", "nav", "result"}, kv...)...).Encode() }
+	full := func(kv ...string) string {
+		return with(benign(), append([]string{"step", "5", "nav", "result"}, kv...)...).Encode()
+	}
 	step2 := func(kv ...string) string {
 		v := url.Values{"step": {"2"}, "nav": {"next"}, "emergency_signs": {"none"}, "age": {"35"}, "duration": {"under_3_days"}, "intensity": {"3"}, "location": {"lower"}, "trend": {"improving"}}
 		for i := 0; i+1 < len(kv); i += 2 {
