@@ -232,7 +232,7 @@ func TestLoadRoutine(t *testing.T) {
 		t.Errorf("routine = %+v", r)
 	}
 	body := string(r.Body)
-	for _, want := range []string{`<ol class="routine-steps">`, `<span class="step-time" data-seconds="90">1 minute 30 seconds</span>`} {
+	for _, want := range []string{`<ol class="routine-steps">`, `<span class="step-time" data-seconds="90">1 minute 30 seconds</span>`, `<section class="routine-section" data-section="steps">`, `<div class="routine-intro">`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("body lacks %q:\n%s", want, body)
 		}

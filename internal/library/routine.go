@@ -2,6 +2,8 @@ package library
 
 import (
 	"fmt"
+	"html/template"
+	"regexp"
 	"strings"
 )
 
@@ -71,6 +73,7 @@ func (l *loader) parseRoutine(name string, src []byte) (*Routine, body) {
 		return nil, b
 	}
 	r := &Routine{Document: *doc, Steps: b.Steps}
+	r.Body = sectioned(r.Body)
 	r.Areas = l.listOf(f, "area", Areas, true)
 	r.Equipment = l.listOf(f, "equipment", Equipment, true)
 	r.Minutes = f.integer("minutes", true)
@@ -138,3 +141,22 @@ func plural(n int, unit string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, unit)
 }
+
+// sectioned wraps each h2 section of a routine (and the introduction
+// before the first) in an element naming it, so the print stylesheet can
+// keep what someone needs on the floor — what to have, the steps, when to
+// stop — on one page, and leave the rest to the screen.
+func sectioned(body template.HTML) template.HTML {
+	parts := h2Start.Split(string(body), -1)
+	ids := h2Start.FindAllStringSubmatch(string(body), -1)
+	var b strings.Builder
+	if intro := strings.TrimSpace(parts[0]); intro != "" {
+		b.WriteString(`<div class="routine-intro">` + "\n" + intro + "\n</div>\n")
+	}
+	for i, m := range ids {
+		fmt.Fprintf(&b, "<section class=\"routine-section\" data-section=\"%s\">\n%s%s</section>\n", m[1], m[0], parts[i+1])
+	}
+	return template.HTML(b.String())
+}
+
+var h2Start = regexp.MustCompile(`<h2 id="([a-z0-9-]+)">`)

@@ -1,0 +1,42 @@
+package e2e
+
+import (
+	"regexp"
+	"strconv"
+	"testing"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+var pdfPageCount = regexp.MustCompile(`/Count (\d+)`)
+
+// Every routine prints on a single A4 and a single Letter page, so it can
+// go on the fridge or the floor beside the mat.
+func TestRoutinesPrintOnOnePage(t *testing.T) {
+	requireRoute(t, "/routines")
+	tb := newTab(t)
+	tb.goTo("/routines")
+	paths := evalJS[[]string](tb, `[...document.querySelectorAll('[data-testid=routine-list] a')].map(a => new URL(a.href).pathname)`)
+	if len(paths) < 8 {
+		t.Fatalf("only %d routines listed", len(paths))
+	}
+	papers := map[string][2]float64{"A4": {8.27, 11.69}, "Letter": {8.5, 11}}
+	preferCSS := false
+	for _, path := range paths {
+		tb.goTo(path)
+		for name, size := range papers {
+			res, err := chromedp.Call(tb.ctx, page.PrintToPDF, page.PrintToPDFParams{PaperWidth: size[0], PaperHeight: size[1], PreferCSSPageSize: &preferCSS})
+			if err != nil {
+				t.Fatalf("print %s: %v", path, err)
+			}
+			m := pdfPageCount.FindSubmatch(res.Data)
+			if m == nil {
+				t.Fatalf("print %s on %s: no page count in the PDF", path, name)
+			}
+			if n, _ := strconv.Atoi(string(m[1])); n != 1 {
+				t.Errorf("%s prints on %d %s pages, want 1", path, n, name)
+			}
+		}
+	}
+}
