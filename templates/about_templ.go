@@ -44,20 +44,33 @@ func About(v AboutView) templ.Component {
 				}()
 			}
 			ctx = templ.InitializeContext(ctx)
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<div class=\"prose\"><h1>About Backwise</h1><p class=\"lede\">Backwise is a free self-care guide for people with back pain. It helps you understand your pain, decide whether to get help, and look after yourself at home.</p><h2 id=\"where-content-comes-from\">Where our content comes from</h2><p>We write every article ourselves, in plain English. Facts and figures come from primary sources: health services such as the NHS, guideline bodies such as NICE and the American College of Physicians, and peer-reviewed research such as Cochrane reviews. Each article lists its sources, numbered, with links.</p><p>Where the evidence is weak we say so, and where sources disagree we tell you both sides. Main recommendations carry a label showing how strong the evidence is, from \"high-quality evidence\" to \"expert opinion\". We do not repeat popular claims the evidence does not support, such as massage \"flushing out toxins\".</p><h2 id=\"editorial-policy\">How articles are reviewed</h2><ul><li>Every article shows the date it was last reviewed, and has a date by which it must be reviewed again (at most a year later).</li><li>An article past that date says so at the top until it has been checked.</li><li>Every claim that matters cites at least one source; every article cites at least two.</li><li>Articles are checked automatically for broken links, missing sources and hard-to-read writing.</li><li>Backwise never diagnoses. It points you to the right kind of help.</li></ul><h2 id=\"privacy\">Privacy</h2><p>You can read everything on Backwise without an account and without cookies. We use no analytics, no adverts and no third-party services: every file comes from our own server.</p><p>Our server logs record which page was asked for, when, and how long it took — never what you typed into a form, your answers or any search words.</p><p>Nothing about you is stored unless you choose to keep something. If you do, your browser gets a random identifier in a cookie, and we store only a scrambled (hashed) form of it beside what you kept, in our own database. You will be able to download or delete everything you kept at any time.</p><h2 id=\"contact\">Urgent help</h2><p>Backwise cannot answer medical questions. If you are worried about your back pain, see <a href=\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<div class=\"prose\"><h1>About Backwise</h1><p class=\"lede\">Backwise is a free self-care guide for people with back pain. It helps you understand your pain, decide whether to get help, and look after yourself at home.</p><h2 id=\"where-content-comes-from\">Where our content comes from</h2><p>We write every article ourselves, in plain English. Facts and figures come from primary sources: health services such as the NHS, guideline bodies such as NICE and the American College of Physicians, and peer-reviewed research such as Cochrane reviews. Each article lists its sources, numbered, with links.</p><p>Where the evidence is weak we say so, and where sources disagree we tell you both sides. Main recommendations carry a label showing how strong the evidence is, from \"high-quality evidence\" to \"expert opinion\". We do not repeat popular claims the evidence does not support, such as massage \"flushing out toxins\".</p><h2 id=\"editorial-policy\">How articles are reviewed</h2><ul><li>Every article shows the date it was last reviewed, and has a date by which it must be reviewed again (at most a year later).</li><li>An article past that date says so at the top until it has been checked.</li><li>Every claim that matters cites at least one source; every article cites at least two.</li><li>Articles are checked automatically for broken links, missing sources and hard-to-read writing.</li><li>Backwise never diagnoses. It points you to the right kind of help.</li></ul><h2 id=\"privacy\">Privacy</h2><p>You can read everything on Backwise without an account and without cookies. We use no analytics, no adverts and no third-party services: every file comes from our own server.</p><p>Our server logs record which page was asked for, when, and how long it took — never what you typed into a form, your answers or any search words.</p><p>Nothing about you is stored unless you choose to keep something: a routine or article you save (with any note you add), or a questionnaire result you tick \"keep\". Then your browser gets a random code in a cookie, and we store only a scrambled (hashed) form of it beside what you kept, in our own database. We cannot tell who you are.</p><p><a href=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var3 templ.SafeURL
-			templ_7745c5c3_Var3, templ_7745c5c3_Err = templ.JoinURLErrs(paths.GetHelpNow)
+			templ_7745c5c3_Var3, templ_7745c5c3_Err = templ.JoinURLErrs(templ.SafeURL(paths.Me))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `about.templ`, Line: 52, Col: 30}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `about.templ`, Line: 51, Col: 37}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var3))
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 2, "\">Get help now</a>, contact your GP, call NHS 111, or in an emergency call 999.</p></div>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 2, "\">My Backwise</a> shows exactly what is stored. From there you can download all of it, delete all of it at once, or move it to another browser with a restore code. The security of what we store is described in our threat model.</p><h2 id=\"contact\">Urgent help</h2><p>Backwise cannot answer medical questions. If you are worried about your back pain, see <a href=\"")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			var templ_7745c5c3_Var4 templ.SafeURL
+			templ_7745c5c3_Var4, templ_7745c5c3_Err = templ.JoinURLErrs(paths.GetHelpNow)
+			if templ_7745c5c3_Err != nil {
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `about.templ`, Line: 58, Col: 30}
+			}
+			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var4))
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "\">Get help now</a>, contact your GP, call NHS 111, or in an emergency call 999.</p></div>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
