@@ -180,9 +180,7 @@ func (s *Server) checkHistory(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		for _, a := range list {
-			v.Results = append(v.Results, templates.HistoryRow{ID: a.PublicID, CreatedAt: a.CreatedAt, Outcome: triage.Outcome(a.Outcome), Intensity: a.Intensity})
-		}
+		v.Results = historyRows(list)
 		v.Chart = intensityChart(v.Results)
 	}
 	return s.render(w, r, http.StatusOK, templates.CheckHistory(v))
@@ -220,4 +218,13 @@ func (s *Server) checkRules(w http.ResponseWriter, r *http.Request) error {
 			Version: triage.RulesVersion,
 		})
 	})
+}
+
+// historyRows lists kept results for the history page and My Backwise.
+func historyRows(list []store.Assessment) []templates.HistoryRow {
+	rows := make([]templates.HistoryRow, 0, len(list))
+	for _, a := range list {
+		rows = append(rows, templates.HistoryRow{ID: a.PublicID, CreatedAt: a.CreatedAt, Outcome: triage.Outcome(a.Outcome), Intensity: a.Intensity})
+	}
+	return rows
 }

@@ -55,12 +55,18 @@ func (f bookmarkForm) back() string {
 	return paths.Item(f.kind, f.slug) + "#bookmark"
 }
 
-func (s *Server) bookmarkToggle(w http.ResponseWriter, r *http.Request) error {
+// parseBookmarkForm reads and checks a bookmark or note form.
+func parseBookmarkForm(w http.ResponseWriter, r *http.Request) (url.Values, bookmarkForm, error) {
 	values, err := parseForm(w, r)
 	if err != nil {
-		return err
+		return nil, bookmarkForm{}, err
 	}
 	f, err := readBookmarkForm(values)
+	return values, f, err
+}
+
+func (s *Server) bookmarkToggle(w http.ResponseWriter, r *http.Request) error {
+	values, f, err := parseBookmarkForm(w, r)
 	if err != nil {
 		return err
 	}
@@ -125,11 +131,7 @@ func noteProblem(note string) string {
 }
 
 func (s *Server) bookmarkNote(w http.ResponseWriter, r *http.Request) error {
-	values, err := parseForm(w, r)
-	if err != nil {
-		return err
-	}
-	f, err := readBookmarkForm(values)
+	values, f, err := parseBookmarkForm(w, r)
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,6 @@ import (
 
 	"backwise/internal/paths"
 	"backwise/internal/store"
-	"backwise/internal/triage"
 	"backwise/templates"
 )
 
@@ -68,9 +67,7 @@ func (s *Server) meView(r *http.Request, v store.Visitor, known bool) (templates
 	if err != nil {
 		return view, err
 	}
-	for _, a := range results {
-		view.Results = append(view.Results, templates.HistoryRow{ID: a.PublicID, CreatedAt: a.CreatedAt, Outcome: triage.Outcome(a.Outcome), Intensity: a.Intensity})
-	}
+	view.Results = historyRows(results)
 	view.HasData = len(bookmarks)+len(results) > 0
 	return view, nil
 }
