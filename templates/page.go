@@ -13,7 +13,7 @@ import (
 type Page struct {
 	Title       string // without the site name; empty on the home page
 	Description string // meta description
-	Canonical   string // absolute URL when the base URL is known, else the path
+	Canonical   string // absolute URL when the base URL is known, else empty (no canonical link or og:url)
 	Path        string // the request path, to mark the current navigation item
 	Assets      Assets
 	NoIndex     bool   // error pages and private pages stay out of search engines

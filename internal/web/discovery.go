@@ -180,12 +180,14 @@ func articleJSONLD(a *library.Article, url string) string {
 		"name":         a.Title,
 		"headline":     a.Title,
 		"description":  a.Summary,
-		"url":          url,
 		"inLanguage":   "en-GB",
 		"lastReviewed": a.Reviewed.Format(time.DateOnly),
 		"keywords":     strings.Join(a.Tags, ", "),
 		"audience":     map[string]string{"@type": "PeopleAudience", "audienceType": "Patient"},
 		"publisher":    map[string]string{"@type": "Organization", "name": "Backwise"},
+	}
+	if url != "" { // only a configured base URL, never the request's Host
+		doc["url"] = url
 	}
 	var cites []citation
 	for _, ref := range a.References {

@@ -24,7 +24,9 @@ func (s *Server) routineList(w http.ResponseWriter, r *http.Request) error {
 			Page:     s.page(r, site, "Self-care routines", "Short self-massage and movement routines for back pain you can do at home, with timings and when to stop."),
 			Routines: site.Library.RoutinesFor(area, gear), Area: area, Equipment: gear,
 		}
-		v.Canonical = s.baseURL + paths.Routines
+		if s.baseURL != "" {
+			v.Canonical = s.baseURL + paths.Routines // filters are views of one page
+		}
 		v.Areas = append(v.Areas, templates.FilterLink{Label: "Anywhere", Href: paths.RoutinesFiltered("", gear), Current: area == ""})
 		for _, o := range library.Areas {
 			v.Areas = append(v.Areas, templates.FilterLink{Label: o.Label, Href: paths.RoutinesFiltered(o.Value, gear), Current: area == o.Value})

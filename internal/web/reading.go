@@ -7,7 +7,6 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"backwise/internal/library"
-	"backwise/internal/paths"
 	"backwise/templates"
 )
 
@@ -75,7 +74,7 @@ func (s *Server) articleShow(w http.ResponseWriter, r *http.Request) error {
 	build := func(b templates.BookmarkState) templ.Component {
 		page := s.page(r, site, a.Title, a.Summary)
 		page.OGType = "article"
-		page.JSONLD = articleJSONLD(a, s.origin(r)+paths.Article(a.Slug))
+		page.JSONLD = articleJSONLD(a, page.Canonical)
 		prev, next := site.Library.Neighbours(a)
 		return templates.Article(templates.ArticleView{
 			Page:     page,

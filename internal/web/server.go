@@ -65,9 +65,13 @@ func (s *Server) page(r *http.Request, site *Site, title, description string) te
 	p := templates.Page{
 		Title:       title,
 		Description: description,
-		Canonical:   s.baseURL + r.URL.Path,
 		Path:        r.URL.Path,
 		Assets:      site.templateAssets(),
+	}
+	// A canonical URL must be absolute, and the request's Host header is
+	// not to be trusted in cached pages: without a base URL, leave it out.
+	if s.baseURL != "" {
+		p.Canonical = s.baseURL + r.URL.Path
 	}
 	if s.static {
 		p.Static, p.LiveBase = true, s.baseURL

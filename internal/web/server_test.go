@@ -323,3 +323,24 @@ func TestAccessLogHasNoQueryOrValues(t *testing.T) {
 		t.Errorf("query string leaked into the log: %q", line)
 	}
 }
+
+// Without a base URL there is no canonical link or og:url: a relative one
+// is invalid, and the Host header cannot be trusted in cached pages.
+func TestNoCanonicalWithoutBaseURL(t *testing.T) {
+	site, err := LoadSite(content.FS, static.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, db, _ := testServer(t, today)
+	s := New(Deps{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Sites: NewSiteHolder(site), DB: db})
+	for _, path := range []string{"/", "/articles/faq", "/routines", "/check"} {
+		req := httptest.NewRequest("GET", path, nil)
+		req.Host = "evil.example"
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		page := body(t, rec.Result())
+		if strings.Contains(page, `rel="canonical"`) || strings.Contains(page, "og:url") || strings.Contains(page, "evil.example") {
+			t.Errorf("%s has a canonical link or og:url without a base URL", path)
+		}
+	}
+}
