@@ -43,9 +43,10 @@ type CheckResultView struct {
 	Steps         []triage.Step // the steps answered, for "Your answers"
 	Reasons       []ReasonView
 	Articles      []*library.Article
-	EndedEarly    bool      // an emergency sign ended the questionnaire at step 1
-	SavedID       string    // set when the result is kept
-	SavedAt       time.Time // when it was kept
+	Routines      []*library.Routine // suggested self-care routines
+	EndedEarly    bool               // an emergency sign ended the questionnaire at step 1
+	SavedID       string             // set when the result is kept
+	SavedAt       time.Time          // when it was kept
 	Values        map[string][]string
 	OlderRules    bool // kept under an earlier rules version
 	JustSaved     bool

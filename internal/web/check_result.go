@@ -76,6 +76,11 @@ func (s *Server) renderResult(w http.ResponseWriter, r *http.Request, p resultPa
 		v.Reasons = append(v.Reasons, rv)
 	}
 	v.Articles = articlesBySlug(site.Library, p.result.Articles)
+	for _, slug := range p.result.Routines {
+		if rt, ok := site.Library.Routine(slug); ok {
+			v.Routines = append(v.Routines, rt)
+		}
+	}
 	if p.kept != nil {
 		v.SavedID, v.SavedAt = p.kept.PublicID, p.kept.CreatedAt
 		v.OlderRules = p.kept.RulesVersion != p.result.RulesVersion

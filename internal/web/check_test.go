@@ -158,6 +158,9 @@ func TestCheckFlowStepByStep(t *testing.T) {
 	if code != 200 || !strings.Contains(body, `data-outcome="self_care"`) || !strings.Contains(body, "Why we suggest this") || !strings.Contains(body, `data-testid="your-answers"`) {
 		t.Fatalf("result = %d", code)
 	}
+	if !strings.Contains(body, "Routines to try at home") || !strings.Contains(body, `href="/routines/`) {
+		t.Error("a self-care result suggests no routines")
+	}
 	if e.rows("visitors") != 0 || e.rows("assessments") != 0 {
 		t.Error("an unsaved result wrote to the database")
 	}
