@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the browser tests (e2e/) need, and nothing when it is already
-# there: Debian's Chromium at /usr/bin/chromium and axe-core at
-# e2e/.deps/axe.min.js (git-ignored). `make test` runs it before the tests;
+# Installs what the tests need beyond Go, and nothing when it is already
+# there: python3 (for the seed-overlap check), Debian's Chromium at
+# /usr/bin/chromium and axe-core at e2e/.deps/axe.min.js (git-ignored). `make test` runs it before the tests;
 # CI runs as root with no stdin, so apt-get must not ask anything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,18 @@ cd "$(dirname "$0")/.."
 AXE_VERSION=4.14.1
 AXE_FILE=e2e/.deps/axe.min.js
 did=()
+
+# The content test runs ../shared/tools/seed-overlap, a Python script.
+if ! command -v python3 >/dev/null; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "browser-deps: python3 is missing (needed by the seed-overlap content check): sudo apt-get install -y python3" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq python3 >/dev/null
+  did+=("installed python3")
+fi
 
 if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" -ne 0 ]; then
