@@ -67,17 +67,19 @@ func (s *Server) routineShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	blank := s.blankBookmark("routine", rt.Slug)
-	if !known {
-		// First-time readers all get the same bytes: render once, keep.
+	b, warnings := blank, []string(nil)
+	if known {
+		if b, err = s.bookmarkState(r, visitor, "routine", rt.Slug); err != nil {
+			return err
+		}
+		if warnings, err = s.routineWarnings(r, visitor, rt); err != nil {
+			return err
+		}
+	}
+	if !b.Saved && len(warnings) == 0 {
+		// Without a bookmark or a warning the page is the same for
+		// everyone: render once, keep.
 		return s.cached(w, r, site, func() templ.Component { return build(blank, nil) })
-	}
-	b, err := s.bookmarkState(r, visitor, "routine", rt.Slug)
-	if err != nil {
-		return err
-	}
-	warnings, err := s.routineWarnings(r, visitor, rt)
-	if err != nil {
-		return err
 	}
 	return s.render(w, r, http.StatusOK, build(b, warnings))
 }

@@ -91,13 +91,16 @@ func (s *Server) articleShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if !known {
-		// First-time readers all get the same bytes: render once, keep.
-		return s.cached(w, r, site, func() templ.Component { return build(s.blankBookmark("article", a.Slug)) })
+	b := s.blankBookmark("article", a.Slug)
+	if known {
+		if b, err = s.bookmarkState(r, visitor, "article", a.Slug); err != nil {
+			return err
+		}
 	}
-	b, err := s.bookmarkState(r, visitor, "article", a.Slug)
-	if err != nil {
-		return err
+	if !b.Saved {
+		// Everyone who has not saved this article sees the same bytes:
+		// render once, keep.
+		return s.cached(w, r, site, func() templ.Component { return build(s.blankBookmark("article", a.Slug)) })
 	}
 	return s.render(w, r, http.StatusOK, build(b))
 }

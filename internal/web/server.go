@@ -3,12 +3,14 @@ package web
 import (
 	"log/slog"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"backwise/internal/paths"
 	"backwise/templates"
 
 	"github.com/a-h/templ"
+	"github.com/go-chi/chi/v5"
 )
 
 // Server holds what handlers need. It is built once by New.
@@ -20,7 +22,8 @@ type Server struct {
 	now     func() time.Time
 	handler http.Handler
 
-	static       bool     // rendering the static export: dynamic features link to baseURL
+	static       bool // rendering the static export: dynamic features link to baseURL
+	day          atomic.Pointer[day]
 	writeLimit   *limiter // saves, bookmarks, notes: per address and per visitor
 	restoreLimit *limiter // restore-code attempts, per address
 }
@@ -55,8 +58,13 @@ func New(d Deps) *Server {
 	return s
 }
 
-// ServeHTTP implements http.Handler.
+// ServeHTTP implements http.Handler. A first-time reader's request for a
+// page already rendered and compressed is answered straight from the
+// cache (see fastpath.go); everything else goes through the router.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.serveCached(w, r) {
+		return
+	}
 	s.handler.ServeHTTP(w, r)
 }
 
@@ -100,7 +108,7 @@ func (s *Server) cached(w http.ResponseWriter, r *http.Request, site *Site, buil
 // validated query parameters. Never key on the raw query string: anyone
 // could fill the cache with junk variants.
 func (s *Server) cachedAs(w http.ResponseWriter, r *http.Request, site *Site, key string, build func() templ.Component) error {
-	key += "|" + s.now().Format(time.DateOnly)
+	key += "|" + s.today()
 	p, ok := site.pages.get(key)
 	if !ok {
 		body, err := renderComponent(r.Context(), build())
@@ -108,6 +116,9 @@ func (s *Server) cachedAs(w http.ResponseWriter, r *http.Request, site *Site, ke
 			return err
 		}
 		p = newPage(body)
+		if rc := chi.RouteContext(r.Context()); rc != nil {
+			p.route = rc.RoutePattern()
+		}
 		site.pages.put(key, p)
 	}
 	sendPage(w, r, p)

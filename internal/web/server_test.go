@@ -344,3 +344,28 @@ func TestNoCanonicalWithoutBaseURL(t *testing.T) {
 		}
 	}
 }
+
+// The second first-time request for a page takes the fast path: it must be
+// indistinguishable from the first, headers and log line included.
+func TestCachedFastPathMatchesRouter(t *testing.T) {
+	s, _, logs := testServer(t, today)
+	gz := http.Header{"Accept-Encoding": {"gzip"}}
+	first := do(t, s, "GET", "/articles/sciatica", gz)
+	second := do(t, s, "GET", "/articles/sciatica", gz)
+	for _, h := range []string{"Content-Type", "Cache-Control", "Etag", "Content-Encoding", "Vary", "Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "X-Frame-Options"} {
+		if first.Header.Get(h) != second.Header.Get(h) {
+			t.Errorf("%s: router %q, fast path %q", h, first.Header.Get(h), second.Header.Get(h))
+		}
+	}
+	if body(t, first) != body(t, second) {
+		t.Error("fast path body differs")
+	}
+	if n := strings.Count(logs.String(), "route=/articles/{slug}"); n != 2 {
+		t.Errorf("%d access-log lines for two requests", n)
+	}
+	// A visitor's cookie takes the router (their page shows their bookmark).
+	res := do(t, s, "GET", "/articles/sciatica", http.Header{"Cookie": {visitorCookie + "=" + "x"}})
+	if res.StatusCode != 200 {
+		t.Errorf("with a cookie = %d", res.StatusCode)
+	}
+}
