@@ -47,8 +47,12 @@ check: build ## validate all content (file:line: reason)
 	./$(BIN) check -content content
 
 .PHONY: audit
-audit: ## Lighthouse scores of 4 pages, exit 1 below target (not in test; ~1 min)
+audit: ## Lighthouse scores of 4 pages, exit 1 below target (not in test; 1-3 min)
 	bash .ci/audit.sh
 
 clean: ## remove build output
 	rm -rf bin
+
+.PHONY: bench
+bench: ## load benchmark: wrk against the app and nginx, ~4 min (installs wrk and nginx)
+	bash .ci/bench.sh
