@@ -20,6 +20,7 @@ import (
 	"backwise/content"
 	"backwise/internal/config"
 	"backwise/internal/library"
+	"backwise/internal/logbuf"
 	"backwise/internal/store"
 	"backwise/internal/triage"
 	"backwise/internal/web"
@@ -87,7 +88,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 }
 
 func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
-	log := newLogger(cfg.LogFormat, stderr)
+	// One write system call per batch of log lines, not one per request.
+	logs := logbuf.New(stderr)
+	defer logs.Close()
+	log := newLogger(cfg.LogFormat, logs)
 	contentFS, staticFS := fs.FS(content.FS), fs.FS(static.FS)
 	if cfg.Dev {
 		contentFS, staticFS = os.DirFS(cfg.ContentDir), os.DirFS(cfg.StaticDir)

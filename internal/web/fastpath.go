@@ -41,7 +41,7 @@ func (s *Server) serveCached(w http.ResponseWriter, r *http.Request) bool {
 	if _, err := r.Cookie(visitorCookie); err == nil {
 		return false
 	}
-	p, ok := s.sites.Site().pages.get(r.URL.Path + "|" + s.today())
+	p, ok := s.sites.Site().pages.get(s.today(), r.URL.Path)
 	if !ok {
 		return false
 	}
@@ -52,8 +52,8 @@ func (s *Server) serveCached(w http.ResponseWriter, r *http.Request) bool {
 	}
 	h["Content-Type"] = htmlTypeValue
 	h["Cache-Control"] = noCacheValue
-	h["Etag"] = []string{p.etag}
-	status, body := http.StatusOK, p.body
+	h["Etag"] = p.etagValue
+	status, body, length := http.StatusOK, p.body, p.plainLength
 	if p.gzipped != nil {
 		h["Vary"] = varyValue
 	}
@@ -61,10 +61,10 @@ func (s *Server) serveCached(w http.ResponseWriter, r *http.Request) bool {
 		status, body = http.StatusNotModified, nil
 	} else if p.gzipped != nil && acceptsGzip(r) {
 		h["Content-Encoding"] = gzipValue
-		body = p.gzipped
+		body, length = p.gzipped, p.gzipLength
 	}
 	if body != nil {
-		h["Content-Length"] = []string{strconv.Itoa(len(body))}
+		h["Content-Length"] = length
 	}
 	w.WriteHeader(status)
 	if r.Method == http.MethodGet && body != nil {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/a-h/templ"
 )
@@ -18,35 +19,56 @@ type page struct {
 	body, gzipped []byte
 	etag          string
 	route         string // the route pattern that rendered it, for the access log
+	// Header values built once for the fast path.
+	etagValue, plainLength, gzipLength []string
 }
 
 func newPage(body []byte) *page {
 	h := fnv.New64a()
 	h.Write(body)
-	return &page{body: body, gzipped: gzipBytes(body), etag: `"` + strconv.FormatUint(h.Sum64(), 36) + `"`}
+	p := &page{body: body, gzipped: gzipBytes(body), etag: `"` + strconv.FormatUint(h.Sum64(), 36) + `"`}
+	p.etagValue = []string{p.etag}
+	p.plainLength = []string{strconv.Itoa(len(p.body))}
+	p.gzipLength = []string{strconv.Itoa(len(p.gzipped))}
+	return p
 }
 
 // pageCache keeps pages whose bytes depend only on the content (not on the
-// visitor), rendered and compressed once per site version.
+// visitor), rendered and compressed once per site version and day (pages
+// say when they fall due for review). Reads take no lock: the map for a
+// day is replaced, never changed in place, so readers see a whole map.
 type pageCache struct {
-	mu    sync.RWMutex
+	mu      sync.Mutex // serialises writers
+	current atomic.Pointer[dayPages]
+}
+
+type dayPages struct {
+	day   string
 	pages map[string]*page
 }
 
-func (c *pageCache) get(key string) (*page, bool) {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	p, ok := c.pages[key]
+func (c *pageCache) get(day, key string) (*page, bool) {
+	d := c.current.Load()
+	if d == nil || d.day != day {
+		return nil, false
+	}
+	p, ok := d.pages[key]
 	return p, ok
 }
 
-func (c *pageCache) put(key string, p *page) {
+// put copies the day's map with the new page: pages are few (about a
+// hundred) and each is rendered once a day, so copying is cheap.
+func (c *pageCache) put(day, key string, p *page) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.pages == nil {
-		c.pages = map[string]*page{}
+	next := &dayPages{day: day, pages: map[string]*page{}}
+	if d := c.current.Load(); d != nil && d.day == day {
+		for k, v := range d.pages {
+			next.pages[k] = v
+		}
 	}
-	c.pages[key] = p
+	next.pages[key] = p
+	c.current.Store(next)
 }
 
 const htmlType = "text/html; charset=utf-8"

@@ -108,8 +108,8 @@ func (s *Server) cached(w http.ResponseWriter, r *http.Request, site *Site, buil
 // validated query parameters. Never key on the raw query string: anyone
 // could fill the cache with junk variants.
 func (s *Server) cachedAs(w http.ResponseWriter, r *http.Request, site *Site, key string, build func() templ.Component) error {
-	key += "|" + s.today()
-	p, ok := site.pages.get(key)
+	day := s.today()
+	p, ok := site.pages.get(day, key)
 	if !ok {
 		body, err := renderComponent(r.Context(), build())
 		if err != nil {
@@ -119,7 +119,7 @@ func (s *Server) cachedAs(w http.ResponseWriter, r *http.Request, site *Site, ke
 		if rc := chi.RouteContext(r.Context()); rc != nil {
 			p.route = rc.RoutePattern()
 		}
-		site.pages.put(key, p)
+		site.pages.put(day, key, p)
 	}
 	sendPage(w, r, p)
 	return nil
