@@ -54,5 +54,6 @@ clean: ## remove build output
 	rm -rf bin
 
 .PHONY: bench
-bench: ## load benchmark: wrk against the app and nginx, ~4 min (installs wrk and nginx)
+bench: ## micro-benchmarks, then the load benchmark: wrk against the app and nginx, ~5 min (installs wrk and nginx)
+	go test -run '^$$' -bench . -benchtime 1s ./internal/web/ ./internal/search/
 	bash .ci/bench.sh
