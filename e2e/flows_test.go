@@ -175,3 +175,23 @@ func answerAllNo(t *testing.T, tb *tab) {
 	}
 	t.Fatalf("never reached Continue by Tab on %s", tb.url())
 }
+
+// With JavaScript, "None of these" and the signs clear each other, as in
+// the GOV.UK pattern (without it the server explains the conflict).
+func TestNoneOfTheseIsExclusive(t *testing.T) {
+	tb := newTab(t)
+	tb.goTo("/check")
+	tb.clickAndLoad("button.button--start")
+	tb.waitFor(stepMarker(1))
+	none := "input[data-exclusive]"
+	sign := "input[value=" + triage.KeyChestPain + "]"
+	tb.click(none)
+	tb.click(sign)
+	if evalJS[bool](tb, `document.querySelector('`+none+`').checked`) {
+		t.Error("ticking a sign left 'None of these' ticked")
+	}
+	tb.click(none)
+	if evalJS[bool](tb, `document.querySelector('`+sign+`').checked`) {
+		t.Error("ticking 'None of these' left a sign ticked")
+	}
+}

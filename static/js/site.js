@@ -240,7 +240,24 @@
     button.hidden = false;
   }
 
+  /* 4. "None of these" ---------------------------------------------------- */
+  // Ticking "None of these" clears the signs, and ticking a sign clears
+  // "None of these", as in the GOV.UK pattern. Without JavaScript the server
+  // explains the conflict instead.
+  function initExclusive(none) {
+    const group = none.closest('fieldset');
+    if (!group) return;
+    const others = () => [...group.querySelectorAll('input[type=checkbox]')].filter((b) => b !== none && b.name === none.name);
+    none.addEventListener('change', () => {
+      if (none.checked) others().forEach((b) => { b.checked = false; });
+    });
+    others().forEach((b) => b.addEventListener('change', () => {
+      if (b.checked) none.checked = false;
+    }));
+  }
+
   function init() {
+    document.querySelectorAll('input[type=checkbox][data-exclusive]').forEach(initExclusive);
     document.querySelectorAll('[data-routine-timer]').forEach(initTimer);
     document.querySelectorAll('form[data-bookmark]').forEach(initBookmark);
     document.querySelectorAll('button[data-print]').forEach(initPrint);
