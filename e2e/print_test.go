@@ -40,3 +40,25 @@ func TestRoutinesPrintOnOnePage(t *testing.T) {
 		}
 	}
 }
+
+// The "Your answers" summary of a result prints on a page of its own, to
+// take to a clinician: the printout ends with it, whole.
+func TestResultAnswersPrintOnOnePage(t *testing.T) {
+	tb := newTab(t)
+	toResult(tb, "doctor", false)
+	preferCSS := false
+	full, err := chromedp.Call(tb.ctx, page.PrintToPDF, page.PrintToPDFParams{PaperWidth: 8.27, PaperHeight: 11.69, PreferCSSPageSize: &preferCSS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	total, _ := strconv.Atoi(string(pdfPageCount.FindSubmatch(full.Data)[1]))
+	// Hide everything but the answers: they alone must fit one page.
+	evalJS[bool](tb, `(() => { document.querySelectorAll('main > *, .result > *').forEach(e => { if (!e.classList.contains('result') && !e.classList.contains('your-answers')) e.style.display = 'none'; }); document.querySelector('.your-answers').style.breakBefore = 'auto'; return true; })()`)
+	only, err := chromedp.Call(tb.ctx, page.PrintToPDF, page.PrintToPDFParams{PaperWidth: 8.27, PaperHeight: 11.69, PreferCSSPageSize: &preferCSS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := strconv.Atoi(string(pdfPageCount.FindSubmatch(only.Data)[1])); n != 1 {
+		t.Errorf("'Your answers' prints on %d pages, want 1 (whole result: %d pages)", n, total)
+	}
+}
