@@ -149,6 +149,9 @@ func TestProblemString(t *testing.T) {
 	if p.String() != "articles/a.md:3: bad" {
 		t.Errorf("String() = %q", p.String())
 	}
+	if s := (Problem{File: "articles/a.md", Reason: "whole file"}).String(); s != "articles/a.md:1: whole file" {
+		t.Errorf("a whole-file problem = %q, want file:1: reason", s)
+	}
 }
 
 func repl(old, new string) func(string) string {

@@ -13,11 +13,10 @@ type Problem struct {
 	Reason string
 }
 
+// String is "file:line: reason", the form editors and CI annotate; a
+// problem with the whole file points at its first line.
 func (p Problem) String() string {
-	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Reason)
-	}
-	return fmt.Sprintf("%s: %s", p.File, p.Reason)
+	return fmt.Sprintf("%s:%d: %s", p.File, max(p.Line, 1), p.Reason)
 }
 
 // Problems is the error Load returns when any file is invalid. It lists every
