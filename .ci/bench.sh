@@ -88,11 +88,16 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# free_port picks a port below the kernel's ephemeral range (so no client
+# connection of wrk or the seeder can hold it) that nothing answers on.
 free_port() {
   local p
   for _ in $(seq 100); do
-    p=$((20000 + RANDOM % 40000))
-    [ -z "$(ss -Htln "sport = :$p" 2>/dev/null)" ] && { echo "$p"; return; }
+    p=$((10000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      echo "$p"
+      return
+    fi
   done
   die "no free port found"
 }
@@ -103,15 +108,22 @@ free_port() {
 # bin/backwise, or a restart of another backwise by name, during the run
 # cannot touch it.
 cp bin/backwise "$WORK/app"
-PORT=$(free_port)
-APP=http://127.0.0.1:$PORT
-"$WORK/app" serve -addr "127.0.0.1:$PORT" -db "$WORK/bench.db" -write-limit 0 -log-format json 2>"$WORK/server.log" &
-SERVER_PID=$!
-for i in $(seq 150); do
-  curl -fs -o /dev/null "$APP/healthz" && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { tail -5 "$WORK/server.log" >&2; die "the server exited at start-up"; }
-  [ "$i" = 150 ] && die "the server did not answer /healthz within 30 s"
-  sleep 0.2
+# A port can still be taken between the check and the bind: try a few.
+for attempt in 1 2 3 4 5; do
+  PORT=$(free_port)
+  APP=http://127.0.0.1:$PORT
+  "$WORK/app" serve -addr "127.0.0.1:$PORT" -db "$WORK/bench.db" -write-limit 0 -log-format json 2>"$WORK/server.log" &
+  SERVER_PID=$!
+  started=
+  for i in $(seq 150); do
+    curl -fs -o /dev/null "$APP/healthz" && { started=1; break; }
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.2
+  done
+  [ -n "$started" ] && break
+  kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null
+  grep -q "address already in use" "$WORK/server.log" || { tail -5 "$WORK/server.log" >&2; die "the server did not start"; }
+  [ "$attempt" = 5 ] && die "no free port after 5 tries"
 done
 
 # Sample the server's resident memory every second for the whole run; each
