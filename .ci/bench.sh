@@ -121,7 +121,7 @@ for attempt in 1 2 3 4 5; do
     sleep 0.2
   done
   [ -n "$started" ] && break
-  kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null
+  kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true
   grep -q "address already in use" "$WORK/server.log" || { tail -5 "$WORK/server.log" >&2; die "the server did not start"; }
   [ "$attempt" = 5 ] && die "no free port after 5 tries"
 done
