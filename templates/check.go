@@ -118,6 +118,15 @@ func optionID(key, value string) string {
 	return fieldID(key) + "-" + strings.ReplaceAll(value, "_", "-")
 }
 
+// choiceID is the id of the i-th option of a question: the first takes the
+// question's own id, so the error summary's link lands on it.
+func choiceID(key, value string, i int) string {
+	if i == 0 {
+		return fieldID(key)
+	}
+	return optionID(key, value)
+}
+
 func valueOf(values map[string][]string, key string) string {
 	if v := values[key]; len(v) > 0 {
 		return v[0]

@@ -35,6 +35,22 @@ func (b BookmarkState) Status() string {
 	return ""
 }
 
+// noteID names the note form's parts uniquely on pages with several.
+func (b BookmarkState) noteID(part string) string {
+	id := "note-" + b.Kind + "-" + b.Slug
+	if part != "" {
+		id += "-" + part
+	}
+	return id
+}
+
+func (b BookmarkState) noteDescribedBy() string {
+	if b.NoteError != "" {
+		return b.noteID("hint") + " " + b.noteID("error")
+	}
+	return b.noteID("hint")
+}
+
 // RoutineListView lists routines with area and equipment filters.
 type RoutineListView struct {
 	Page
@@ -135,4 +151,11 @@ func fromSteps(body template.HTML) string {
 		return ""
 	}
 	return stepsMarker + after
+}
+
+func describedByCode(problem string) string {
+	if problem != "" {
+		return "code-hint code-error"
+	}
+	return "code-hint"
 }
