@@ -2,31 +2,22 @@ package triage
 
 import "slices"
 
-// ArticleSlugs lists every article a result may suggest, so the web server
-// can check at startup that each one exists in content/.
-func ArticleSlugs() []string { return append([]string(nil), articleSlugs...) }
-
-// RoutineSlugs lists every self-massage routine a result may suggest.
-func RoutineSlugs() []string { return append([]string(nil), routineSlugs...) }
+// ArticleSlugs lists every article a result may suggest, so the site can
+// check when it loads that each one exists.
+func ArticleSlugs() []string { return slices.Clone(articleSlugs) }
 
 var articleSlugs = []string{
 	"acute-and-chronic-back-pain", "back-pain-by-area", "where-back-pain-comes-from", "sciatica",
-	"back-pain-in-pregnancy", "back-pain-with-fibromyalgia-or-cancer", "how-massage-helps", "massage-evidence",
-	"massage-claims-checked", "massage-techniques", "prenatal-massage", "get-help-now", "when-to-avoid-massage",
-	"massage-side-effects", "when-to-see-someone", "finding-a-massage-therapist", "how-many-massage-sessions",
-	"other-therapies", "faq", "self-massage-at-home", "foot-massage-and-reflexology", "staying-active",
-	"after-a-massage",
-}
-
-var routineSlugs = []string{
-	"tennis-ball-lower-back", "tennis-ball-upper-back", "foam-roller-upper-back", "hands-lower-back",
-	"handheld-massager", "neck-and-shoulders", "foot-arch-roll", "heat-and-gentle-movement",
+	"back-pain-in-pregnancy", "back-pain-with-fibromyalgia-or-cancer", "massage-evidence",
+	"prenatal-massage", "when-to-avoid-massage", "massage-side-effects", "when-to-see-someone",
+	"finding-a-massage-therapist", "other-therapies", "faq", "self-massage-at-home", "staying-active",
 }
 
 // articlesFor picks reading that fits the outcome first, then the answers.
-// At emergency and urgent level it offers only what helps act now.
+// At emergency and urgent level it offers nothing: the page is about acting
+// now, and reading can wait.
 func articlesFor(a Answers, o Outcome) []string {
-	var out []string
+	out := []string{}
 	add := func(slugs ...string) {
 		for _, s := range slugs {
 			if !slices.Contains(out, s) {
@@ -36,15 +27,13 @@ func articlesFor(a Answers, o Outcome) []string {
 	}
 	switch o {
 	case Emergency, Urgent:
-		add("get-help-now", "when-to-see-someone")
 		return out
 	case Doctor:
-		add("when-to-see-someone", "when-to-avoid-massage")
+		add("when-to-see-someone", "staying-active")
 	case Therapist:
-		add("finding-a-massage-therapist", "how-massage-helps", "massage-evidence", "how-many-massage-sessions",
-			"massage-side-effects", "other-therapies", "staying-active")
+		add("staying-active", "other-therapies", "finding-a-massage-therapist", "massage-evidence", "massage-side-effects")
 	case SelfCare:
-		add("staying-active", "self-massage-at-home", "where-back-pain-comes-from", "when-to-see-someone")
+		add("staying-active", "where-back-pain-comes-from", "self-massage-at-home", "when-to-see-someone")
 	}
 	if a.Yes(KeyPregnant) {
 		add("back-pain-in-pregnancy")
@@ -55,7 +44,7 @@ func articlesFor(a Answers, o Outcome) []string {
 	if a.Yes(KeyLegPainBelowKnee) || a.Yes(KeyNumbnessTingling) {
 		add("sciatica")
 	}
-	if a.Yes(KeyCancerHistory) {
+	if a.Yes(KeyCancer) {
 		add("back-pain-with-fibromyalgia-or-cancer")
 	}
 	if needsMassageCare(a) {
@@ -64,10 +53,8 @@ func articlesFor(a Answers, o Outcome) []string {
 	if a.sixWeeksOrMore() {
 		add("acute-and-chronic-back-pain")
 	}
-	for _, l := range a.Location {
-		if l != LocationLower {
-			add("back-pain-by-area")
-		}
+	if slices.ContainsFunc(a.Location, func(l Location) bool { return l != LocationLower }) {
+		add("back-pain-by-area")
 	}
 	if o == SelfCare || o == Therapist {
 		add("faq")
@@ -75,58 +62,83 @@ func articlesFor(a Answers, o Outcome) []string {
 	return out
 }
 
-// routineFit says where a routine works and which yes answers rule it out.
-// It mirrors the area and avoid_if front matter of content/routines, kept
-// here because triage depends on nothing else in Backwise.
-type routineFit struct {
-	slug    string
-	areas   []Location // nil: suits any painful area (it does not touch it)
-	avoidIf []string   // yes/no keys that rule it out
+// RoutineFacts is what the engine needs to know about a self-care routine.
+// The routines' front matter is the one place these facts live; the site
+// hands them in when it loads the library.
+type RoutineFacts struct {
+	Slug    string
+	Areas   []string // areas of the back it works on; none of them means it suits any painful area
+	AvoidIf []string // yes/no answer keys that rule it out
+	Floor   bool     // done lying or kneeling on the floor
+	Firm    bool     // firm or focused pressure: foam roller, golf ball, massage gun
 }
 
-// Firm or focused pressure (balls, rollers, massage guns) is ruled out by
-// fragile bones, bleeding risk and cancer; lying on a roller and percussion
-// also by pregnancy; anything on the painful area by broken skin there or a
-// recent operation.
-var (
-	firmAvoid   = []string{KeyOsteoporosis, KeyBleedingRisk, KeyCancerHistory, KeySkinProblemAtSite, KeyRecentSurgery}
-	gentleAvoid = []string{KeySkinProblemAtSite, KeyRecentSurgery}
-	routineFits = []routineFit{
-		{"heat-and-gentle-movement", nil, gentleAvoid},
-		{"hands-lower-back", []Location{LocationLower}, gentleAvoid},
-		{"tennis-ball-lower-back", []Location{LocationLower, LocationMiddle}, firmAvoid},
-		{"tennis-ball-upper-back", []Location{LocationUpper}, firmAvoid},
-		{"foam-roller-upper-back", []Location{LocationUpper}, append([]string{KeyPregnant}, firmAvoid...)},
-		{"handheld-massager", []Location{LocationLower, LocationMiddle, LocationUpper}, append([]string{KeyPregnant}, firmAvoid...)},
-		{"neck-and-shoulders", []Location{LocationNeckShoulder}, gentleAvoid},
-		{"foot-arch-roll", nil, nil},
-	}
-)
+// floorOrFirmRuledOut is true for the visitors a floor routine or firm
+// pressure is not suggested to: 65 or over, a fall in the last year or
+// feeling unsteady (getting down and up is where falls happen), or fragile
+// bones (firm pressure and loaded bending can break them).
+func floorOrFirmRuledOut(a Answers) bool {
+	return a.ageAtLeast(65) || a.anyYes(KeyFallsRisk, KeyOsteoporosis, KeySteroids)
+}
 
-// routinesFor suggests self-massage only when massage is a reasonable next
-// step, for the areas that hurt, leaving out routines a caution rules out.
-func routinesFor(a Answers, o Outcome) []string {
-	out := []string{}
-	if o != Therapist && o != SelfCare {
-		return out
+// RoutineWarnings says why routine r may not suit someone with answers a, in
+// plain words, for the routine's own page. It is empty when nothing rules
+// the routine out.
+func RoutineWarnings(a Answers, r RoutineFacts) []string {
+	var out []string
+	if (r.Floor || r.Firm) && floorOrFirmRuledOut(a) {
+		switch {
+		case r.Floor && r.Firm:
+			out = append(out, "This routine is done on the floor and uses firm pressure. Your answers (age, a fall, feeling unsteady or fragile bones) make both riskier.")
+		case r.Floor:
+			out = append(out, "This routine is done on the floor. Your answers (age, a fall, feeling unsteady or fragile bones) make getting down and up riskier.")
+		default:
+			out = append(out, "This routine uses firm pressure. Your answers (age, a fall or fragile bones) make firm pressure riskier.")
+		}
 	}
-	for _, r := range routineFits {
-		fits := r.areas == nil || slices.ContainsFunc(r.areas, a.HasLocation)
-		ruledOut := slices.ContainsFunc(r.avoidIf, a.Yes)
-		if fits && !ruledOut {
-			out = append(out, r.slug)
+	for _, k := range r.AvoidIf {
+		if !a.Yes(k) {
+			continue
+		}
+		if q, ok := questionIndex[k]; ok {
+			out = append(out, "You told us: "+q.Label+".")
 		}
 	}
 	return out
 }
 
-// needsMassageCare reports whether any answer restricts massage.
-func needsMassageCare(a Answers) bool {
-	for _, k := range []string{KeyBleedingRisk, KeySkinProblemAtSite, KeyPregnant, KeyOsteoporosis,
-		KeyRecentSurgery, KeyCancerHistory} {
-		if a.Yes(k) {
-			return true
+// routinesFor suggests routines only when self-care or a therapist is the
+// advice, for the areas that hurt, leaving out every routine the answers
+// rule out.
+func routinesFor(a Answers, o Outcome, routines []RoutineFacts) []string {
+	out := []string{}
+	if o != Therapist && o != SelfCare {
+		return out
+	}
+	for _, r := range routines {
+		if fitsArea(a, r) && len(RoutineWarnings(a, r)) == 0 {
+			out = append(out, r.Slug)
 		}
 	}
-	return false
+	return out
+}
+
+func fitsArea(a Answers, r RoutineFacts) bool {
+	backAreas := 0
+	for _, area := range r.Areas {
+		switch Location(area) {
+		case LocationLower, LocationMiddle, LocationUpper, LocationNeckShoulder:
+			backAreas++
+			if a.HasLocation(Location(area)) {
+				return true
+			}
+		}
+	}
+	return backAreas == 0
+}
+
+// needsMassageCare reports whether any answer restricts massage.
+func needsMassageCare(a Answers) bool {
+	return a.anyYes(KeyBleedingRisk, KeySkinProblemAtSite, KeyPregnant, KeyOsteoporosis, KeySteroids,
+		KeyRecentSurgery, KeyCancer)
 }

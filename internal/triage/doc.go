@@ -2,14 +2,14 @@
 // therapist?" questionnaire.
 //
 // The package is pure Go: no HTTP, SQL or HTML, so the web form, the JSON API,
-// the "check your answers" page and the published rules page all share one
-// source of truth. The flow is:
+// the "check your answers" page, the published rules page and every list of
+// warning signs on the site share one source of truth. The flow is:
 //
-//	Steps()                      the questionnaire schema, step by step
-//	FromValues / DecodeRequest   form values or JSON -> Answers + []FieldError
-//	Validate                     checks Answers built in Go code
-//	Evaluate                     Answers -> Result (outcome, reasons, cautions, ...)
-//	Rules / Sources              the rule table and its guidelines, for publishing
+//	Pages() / AskedPages(a)       the questionnaire schema, with follow-ups asked only when relevant
+//	FromValuesPage / DecodeRequest form values or JSON -> Answers + []FieldError
+//	Validate                      checks Answers built in Go code
+//	Evaluate                      Answers -> Result (outcome, reasons, notes, cautions, safety net, ...)
+//	Rules / Sources / SignLists   the rule table, its guidelines and its warning-sign lists, for publishing
 //
 // The rules never diagnose. They map answers to the most cautious matching
 // level of care (see Outcome), and where the clinical sources disagree they

@@ -1,43 +1,57 @@
 package triage
 
-// Result is what the questionnaire recommends. It never names a diagnosis:
-// it says how soon to get which kind of help, and why.
+// Result is what the questionnaire recommends, in the shape the JSON API
+// returns it. It never names a diagnosis: it says how soon to get which
+// kind of help, and why.
 type Result struct {
-	Outcome      Outcome   `json:"outcome"`
-	Reasons      []Reason  `json:"reasons"`    // why; never empty
-	Cautions     []Caution `json:"cautions"`   // how to adapt care; empty at emergency and urgent
-	SafetyNet    []string  `json:"safety_net"` // emergency signs to watch for; always present
-	Articles     []string  `json:"articles"`   // suggested article slugs
-	Routines     []string  `json:"routines"`   // suggested routine slugs; only for therapist and self-care
-	RulesVersion string    `json:"rules_version"`
+	Outcome      Outcome    `json:"outcome"`
+	Title        string     `json:"title"`
+	Action       string     `json:"action"`
+	CareCard     string     `json:"care_card"` // immediate, urgent or non-urgent
+	Calls        []Call     `json:"calls"`     // numbers to call now; empty below urgent
+	Reasons      []Reason   `json:"reasons"`   // why; never empty
+	Notes        []Note     `json:"notes"`     // where to go or what to say, at any outcome
+	Cautions     []Caution  `json:"cautions"`  // how to adapt care; empty at emergency and urgent
+	SafetyNet    []SignList `json:"safety_net"`
+	Articles     []string   `json:"articles"` // suggested article slugs
+	Routines     []string   `json:"routines"` // suggested routine slugs; only for therapist and self-care
+	RulesVersion string     `json:"rules_version"`
 }
 
 // Reason explains one rule behind the outcome.
 type Reason struct {
-	Key    string `json:"key"`     // the answer key that decided it ("" for the self-care fallback)
-	Text   string `json:"text"`    // plain-language explanation
-	Source Source `json:"source"`  // the guideline it comes from
-	RuleID string `json:"rule_id"` // the rule in Rules()
+	Key    string   `json:"key"`  // the first answer that led to it ("" for the self-care fallback)
+	Keys   []string `json:"keys"` // every answer that led to it
+	Text   string   `json:"text"` // plain-language explanation
+	Source Source   `json:"source"`
+	RuleID string   `json:"rule_id"`
+}
+
+// Note changes where to go or what to say (a maternity unit, a surgical
+// team, blood thinners), whatever the outcome.
+type Note struct {
+	Keys   []string `json:"keys"`
+	Text   string   `json:"text"`
+	RuleID string   `json:"rule_id"`
 }
 
 // Caution is advice that adapts care (mostly massage) without changing the
 // outcome.
 type Caution struct {
-	Key    string `json:"key"`
-	Text   string `json:"text"`
-	Source Source `json:"source"`
-	RuleID string `json:"rule_id"`
+	Key    string   `json:"key"`
+	Keys   []string `json:"keys"`
+	Text   string   `json:"text"`
+	Source Source   `json:"source"`
+	RuleID string   `json:"rule_id"`
 }
 
-// SafetyNetHeading introduces Result.SafetyNet, action first as NHS care
-// cards do.
-const SafetyNetHeading = "Call 999 or go to A&E if you have back pain and any of these appear"
-
 // Evaluate runs every rule against a and returns the most severe outcome that
-// applies, with the reasons for that outcome. Validate a first (the decoders
-// do): a missing answer never fires a rule, so incomplete answers could give
-// a less cautious result.
-func Evaluate(a Answers) Result {
+// applies, with the reasons for that outcome. routines are the self-care
+// routines the library offers; the result suggests those that fit.
+//
+// Validate a first (the decoders do): a missing answer never fires a rule,
+// so incomplete answers could give a less cautious result.
+func Evaluate(a Answers, routines []RoutineFacts) Result {
 	var fired []Rule
 	outcome := SelfCare
 	for _, r := range rules {
@@ -51,55 +65,52 @@ func Evaluate(a Answers) Result {
 	}
 	res := Result{
 		Outcome:      outcome,
+		Title:        outcome.Title(),
+		Action:       outcome.Action(),
+		CareCard:     outcome.CareCard(),
+		Calls:        outcome.Calls(),
 		Reasons:      []Reason{},
+		Notes:        []Note{},
 		Cautions:     []Caution{},
-		SafetyNet:    safetyNet(),
+		SafetyNet:    safetyNet(a),
 		RulesVersion: RulesVersion,
 	}
-	// At emergency and urgent level the only message is "get help now", so
+	if res.Calls == nil {
+		res.Calls = []Call{}
+	}
+	// At emergency and urgent level the message is "get help now", so
 	// massage cautions would only distract.
 	showCautions := outcome.Severity() <= Doctor.Severity()
 	for _, r := range fired {
+		keys := r.firedKeys(a)
+		first := ""
+		if len(keys) > 0 {
+			first = keys[0]
+		}
 		if r.Outcome == outcome && r.Reason != "" {
-			res.Reasons = append(res.Reasons, Reason{Key: r.Key, Text: r.Reason, Source: r.Source, RuleID: r.ID})
+			res.Reasons = append(res.Reasons, Reason{Key: first, Keys: keys, Text: r.Reason, Source: r.Source, RuleID: r.ID})
+		}
+		if r.Note != "" {
+			res.Notes = append(res.Notes, Note{Keys: keys, Text: r.Note, RuleID: r.ID})
 		}
 		if r.Caution != "" && showCautions {
-			res.Cautions = append(res.Cautions, Caution{Key: r.Key, Text: r.Caution, Source: r.Source, RuleID: r.ID})
+			res.Cautions = append(res.Cautions, Caution{Key: first, Keys: keys, Text: r.Caution, Source: r.Source, RuleID: r.ID})
 		}
 	}
 	res.Articles = articlesFor(a, outcome)
-	res.Routines = routinesFor(a, outcome)
+	res.Routines = routinesFor(a, outcome, routines)
 	return res
 }
 
-// EvaluateEmergencyStep looks only at the step 1 emergency signs. When any is
-// yes it returns the emergency result and true, and the web flow ends the
-// questionnaire there. Otherwise it returns a zero Result and false: the
-// other steps are still needed.
-func EvaluateEmergencyStep(a Answers) (Result, bool) {
-	var step1 Answers
-	for _, k := range EmergencyKeys() {
-		if a.Answered(k) {
-			step1.SetYesNo(k, a.Yes(k))
-		}
-	}
-	res := Evaluate(step1)
+// EvaluateSoFar evaluates the answers given so far, page by page. When they
+// already call for an emergency it returns that result and true, and the
+// web flow ends the questionnaire there: nothing else could change the
+// advice, and every minute counts. Rules fire only on given answers, so a
+// partial set can raise an emergency but never rule one out.
+func EvaluateSoFar(a Answers) (Result, bool) {
+	res := Evaluate(a, nil)
 	if res.Outcome != Emergency {
 		return Result{}, false
 	}
 	return res, true
-}
-
-// safetyNet lists the 999 signs in the plain words of the NHS pages, so every
-// result, even self-care, tells people what would change the advice.
-func safetyNet() []string {
-	return []string{
-		"Numbness or tingling around your genitals, bottom (anus) or buttocks",
-		"New difficulty peeing, not noticing when you need to pee or poo, or peeing or pooing yourself",
-		"A new change in sexual function, such as loss of feeling in your genitals during sex",
-		"Pain, numbness, tingling or weakness in both legs",
-		"Chest pain or breathlessness, or pain spreading to your arm, neck or jaw",
-		"Sudden, severe pain in your chest or upper back that feels like tearing or ripping",
-		"Back pain after a serious fall, accident or blow",
-	}
 }

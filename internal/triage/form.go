@@ -6,61 +6,91 @@ import (
 	"strings"
 )
 
-// FromValues decodes and validates a whole questionnaire sent as HTML form
-// values (what url.Values holds). Yes/no questions take "yes" or "no"; the
-// emergency signs come as the step 1 checklist (see FromValuesStep).
+// FromValuesPage decodes and validates the questions of one page sent as
+// HTML form values (what url.Values holds). The returned Answers holds only
+// that page's answers.
 //
-// Keys that are not questions are ignored, because forms also carry CSRF
-// tokens, step numbers and buttons; a misspelt field name still shows up,
-// as a "required" error on the real question.
-func FromValues(values map[string][]string) (Answers, []FieldError) {
-	return FromValuesUpTo(NumSteps, values)
+// A checklist page reads its checklist field: every listed key is "yes" and
+// the page's other keys "no"; ChecklistNone alone means all "no". Nothing
+// ticked, ChecklistNone together with an item, or a value that is not an
+// item of the page, is a FieldError on the checklist field. Keys that are
+// not the page's questions are ignored, because forms also carry buttons.
+func FromValuesPage(id string, values map[string][]string) (Answers, []FieldError) {
+	p, ok := pageByID(id)
+	if !ok {
+		return Answers{}, []FieldError{{Field: "page", Code: CodeInvalidPage, Message: "There is no such page in this questionnaire"}}
+	}
+	return decodeFormPage(p, values)
 }
 
-// FromValuesUpTo decodes and validates steps 1 to step, as the web flow needs
-// when earlier steps travel in hidden fields (see Answers.FormValues).
-func FromValuesUpTo(step int, values map[string][]string) (Answers, []FieldError) {
-	if step < 1 || step > NumSteps {
-		return Answers{}, []FieldError{invalidStep()}
-	}
+// FromValues decodes and validates a whole questionnaire sent as one set of
+// form values: every page that the answers ask, in order. Tests and tools
+// use it; the web flow decodes one page at a time.
+func FromValues(values map[string][]string) (Answers, []FieldError) {
 	var a Answers
 	var errs []FieldError
-	for n := 1; n <= step; n++ {
-		b, e := decodeFormStep(schema[n-1], values)
+	for _, p := range schema {
+		if !p.AskedWhen.Holds(a) {
+			continue
+		}
+		b, e := decodeFormPage(p, values)
 		a = a.Merge(b)
 		errs = append(errs, e...)
 	}
 	return a, errs
 }
 
-// FromValuesStep decodes and validates only the questions of one step (1 to
-// NumSteps). The returned Answers holds only that step's answers.
-//
-// Step 1 reads the checklist field ChecklistField: every listed key is
-// "yes" and the step's other keys "no"; ChecklistNone alone means all "no".
-// Nothing ticked, ChecklistNone together with a sign, or a value that is not
-// a sign of the step, is a FieldError on ChecklistField.
-func FromValuesStep(step int, values map[string][]string) (Answers, []FieldError) {
-	if step < 1 || step > NumSteps {
-		return Answers{}, []FieldError{invalidStep()}
+// FormValues encodes answers as the form values FromValues reads, so pages
+// can be refilled with what the visitor answered before. A checklist is
+// written only when all its items are answered, because a partial checklist
+// cannot be shown as ticks.
+func (a Answers) FormValues() map[string][]string {
+	v := map[string][]string{}
+	for _, p := range schema {
+		if !p.IsChecklist() {
+			for _, q := range p.Questions {
+				if vals := a.Values(q.Key); vals != nil {
+					v[q.Key] = vals
+				}
+			}
+			continue
+		}
+		if !PageComplete(p, a) {
+			continue
+		}
+		var ticked []string
+		for _, q := range p.Questions {
+			if a.Yes(q.Key) {
+				ticked = append(ticked, q.Key)
+			}
+		}
+		if len(ticked) == 0 {
+			ticked = []string{ChecklistNone}
+		}
+		v[p.Checklist.Field] = ticked
 	}
-	return decodeFormStep(schema[step-1], values)
+	return v
 }
 
-func invalidStep() FieldError {
-	return FieldError{Field: "step", Code: CodeInvalidStep, Message: "There is no such step in this questionnaire"}
+func pageByID(id string) (Page, bool) {
+	for _, p := range schema {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return Page{}, false
 }
 
-func decodeFormStep(s Step, values map[string][]string) (Answers, []FieldError) {
+func decodeFormPage(p Page, values map[string][]string) (Answers, []FieldError) {
 	var a Answers
-	if s.IsChecklist() {
-		if e := decodeChecklist(s, values[s.Checklist.Field], &a); e != nil {
+	if p.IsChecklist() {
+		if e := decodeChecklist(p, values[p.Checklist.Field], &a); e != nil {
 			return Answers{}, []FieldError{*e}
 		}
 		return a, nil
 	}
 	var errs []FieldError
-	for _, q := range s.Questions {
+	for _, q := range p.Questions {
 		e := decodeFormQuestion(q, values[q.Key], &a)
 		if e == nil {
 			e = validateQuestion(q, a)
@@ -72,15 +102,15 @@ func decodeFormStep(s Step, values map[string][]string) (Answers, []FieldError) 
 	return a, errs
 }
 
-func decodeChecklist(s Step, raw []string, a *Answers) *FieldError {
-	field := s.Checklist.Field
+func decodeChecklist(p Page, raw []string, a *Answers) *FieldError {
+	field := p.Checklist.Field
 	ticked := map[string]bool{}
 	none := false
 	for _, v := range nonEmpty(raw) {
 		switch {
-		case v == s.Checklist.NoneValue:
+		case v == p.Checklist.NoneValue:
 			none = true
-		case isEmergencyKey(v):
+		case pageHas(p, v):
 			ticked[v] = true // a repeated tick is harmless, so it is not an error
 		default:
 			return &FieldError{Field: field, Code: CodeInvalidOption, Message: msgChecklistValue}
@@ -90,12 +120,21 @@ func decodeChecklist(s Step, raw []string, a *Answers) *FieldError {
 	case none && len(ticked) > 0:
 		return &FieldError{Field: field, Code: CodeConflict, Message: msgChecklistNone}
 	case !none && len(ticked) == 0:
-		return &FieldError{Field: field, Code: CodeRequired, Message: s.Questions[0].missing}
+		return &FieldError{Field: field, Code: CodeRequired, Message: p.Questions[0].missing}
 	}
-	for _, q := range s.Questions {
+	for _, q := range p.Questions {
 		a.SetYesNo(q.Key, ticked[q.Key])
 	}
 	return nil
+}
+
+func pageHas(p Page, key string) bool {
+	for _, q := range p.Questions {
+		if q.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // decodeFormQuestion parses one question's raw form values into a. It only
@@ -168,6 +207,8 @@ func setChoice(key, v string, a *Answers) {
 		a.Duration = new(Duration(v))
 	case KeyTrend:
 		a.Trend = new(Trend(v))
+	case KeyCancerStatus:
+		a.CancerStatus = new(CancerStatus(v))
 	}
 }
 

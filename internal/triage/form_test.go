@@ -5,11 +5,16 @@ import (
 	"testing"
 )
 
-// validForm is the baseline as a browser would post the whole questionnaire.
+// validForm is the baseline as a browser would post every page at once.
 func validForm() map[string][]string {
 	v := baseline().FormValues()
 	v["csrf_token"] = []string{"abc"} // forms carry fields that are not questions
 	return v
+}
+
+func checklistField(page string) string {
+	p, _ := PageByID(page)
+	return p.Checklist.Field
 }
 
 func TestFromValuesValid(t *testing.T) {
@@ -29,6 +34,7 @@ func TestFromValuesValid(t *testing.T) {
 }
 
 func TestFromValuesErrors(t *testing.T) {
+	emergency, conditions := checklistField(PageEmergency), checklistField(PageConditions)
 	tests := []struct {
 		name      string
 		change    func(v map[string][]string)
@@ -46,42 +52,31 @@ func TestFromValuesErrors(t *testing.T) {
 		{"age 121", func(v map[string][]string) { v[KeyAge] = []string{"121"} }, KeyAge, CodeOutOfRange},
 		{"age huge", func(v map[string][]string) { v[KeyAge] = []string{"99999999999999999999999"} }, KeyAge, CodeOutOfRange},
 		{"duration missing", func(v map[string][]string) { delete(v, KeyDuration) }, KeyDuration, CodeRequired},
-		{"duration unknown", func(v map[string][]string) { v[KeyDuration] = []string{"forever"} }, KeyDuration, CodeInvalidOption},
+		{"duration of the old questions", func(v map[string][]string) { v[KeyDuration] = []string{"3_days_to_6_weeks"} }, KeyDuration, CodeInvalidOption},
 		{"intensity missing", func(v map[string][]string) { delete(v, KeyIntensity) }, KeyIntensity, CodeRequired},
 		{"intensity not a number", func(v map[string][]string) { v[KeyIntensity] = []string{"bad"} }, KeyIntensity, CodeWrongType},
 		{"intensity 11", func(v map[string][]string) { v[KeyIntensity] = []string{"11"} }, KeyIntensity, CodeOutOfRange},
 		{"intensity -1", func(v map[string][]string) { v[KeyIntensity] = []string{"-1"} }, KeyIntensity, CodeOutOfRange},
 		{"location missing", func(v map[string][]string) { delete(v, KeyLocation) }, KeyLocation, CodeRequired},
-		{"location empty", func(v map[string][]string) { v[KeyLocation] = []string{} }, KeyLocation, CodeRequired},
 		{"location unknown", func(v map[string][]string) { v[KeyLocation] = []string{"lower", "knee"} }, KeyLocation, CodeInvalidOption},
 		{"location repeated", func(v map[string][]string) { v[KeyLocation] = []string{"lower", "lower"} }, KeyLocation, CodeDuplicate},
-		{"trend missing", func(v map[string][]string) { delete(v, KeyTrend) }, KeyTrend, CodeRequired},
 		{"trend unknown", func(v map[string][]string) { v[KeyTrend] = []string{"up"} }, KeyTrend, CodeInvalidOption},
-		{"yes/no not yes or no", func(v map[string][]string) { v[KeyFever] = []string{"maybe"} }, KeyFever, CodeWrongType},
-		{"yes/no as true", func(v map[string][]string) { v[KeyPregnant] = []string{"true"} }, KeyPregnant, CodeWrongType},
-		{"checklist missing", func(v map[string][]string) { delete(v, ChecklistField) }, ChecklistField, CodeRequired},
-		{"checklist empty", func(v map[string][]string) { v[ChecklistField] = []string{""} }, ChecklistField, CodeRequired},
-		{"checklist none and a sign", func(v map[string][]string) { v[ChecklistField] = []string{ChecklistNone, KeyChestPain} }, ChecklistField, CodeConflict},
-		{"checklist non-emergency key", func(v map[string][]string) { v[ChecklistField] = []string{KeyFever} }, ChecklistField, CodeInvalidOption},
-		{"checklist unknown value", func(v map[string][]string) { v[ChecklistField] = []string{"headache"} }, ChecklistField, CodeInvalidOption},
-	}
-	for _, k := range yesNoKeys() {
-		if !isEmergencyKey(k) {
-			tests = append(tests, struct {
-				name      string
-				change    func(v map[string][]string)
-				wantField string
-				wantCode  string
-			}{k + " missing", func(v map[string][]string) { delete(v, k) }, k, CodeRequired})
-		}
+		{"back pain before missing", func(v map[string][]string) { delete(v, KeyBackPainBefore) }, KeyBackPainBefore, CodeRequired},
+		{"yes/no as true", func(v map[string][]string) { v[KeyBackPainBefore] = []string{"true"} }, KeyBackPainBefore, CodeWrongType},
+		{"checklist missing", func(v map[string][]string) { delete(v, emergency) }, emergency, CodeRequired},
+		{"checklist empty", func(v map[string][]string) { v[emergency] = []string{""} }, emergency, CodeRequired},
+		{"checklist none and an item", func(v map[string][]string) { v[emergency] = []string{ChecklistNone, KeyChestPain} }, emergency, CodeConflict},
+		{"checklist item of another page", func(v map[string][]string) { v[emergency] = []string{KeyFever} }, emergency, CodeInvalidOption},
+		{"checklist unknown value", func(v map[string][]string) { v[conditions] = []string{"headache"} }, conditions, CodeInvalidOption},
+		{"cancer without its follow-up", func(v map[string][]string) { v[conditions] = []string{KeyCancer} }, KeyCancerStatus, CodeRequired},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := validForm()
 			tt.change(v)
 			_, errs := FromValues(v)
-			if len(errs) != 1 || errs[0].Field != tt.wantField || errs[0].Code != tt.wantCode || errs[0].Message == "" {
-				t.Errorf("errors = %+v, want one %s on %s", errs, tt.wantCode, tt.wantField)
+			if len(errs) < 1 || errs[0].Field != tt.wantField || errs[0].Code != tt.wantCode || errs[0].Message == "" {
+				t.Errorf("errors = %+v, want %s on %s first", errs, tt.wantCode, tt.wantField)
 			}
 		})
 	}
@@ -96,63 +91,47 @@ func TestFromValuesUnder16Message(t *testing.T) {
 	}
 }
 
-func TestFromValuesEmptyFormReportsEveryQuestion(t *testing.T) {
+func TestFromValuesEmptyFormReportsEveryMainPage(t *testing.T) {
 	_, errs := FromValues(map[string][]string{})
-	want := 1 + len(Keys()) - len(EmergencyKeys()) // the checklist is one error
-	if len(errs) != want {
+	// Three checklists are one error each; "about your pain" has one per
+	// question; no follow-up is asked.
+	about, _ := PageByID(PageAbout)
+	if want := 3 + len(about.Questions); len(errs) != want {
 		t.Errorf("got %d errors, want %d: %+v", len(errs), want, errs)
 	}
-	if errs[0].Field != ChecklistField || errs[0].Message != "Select the signs that apply, or 'None of these'" {
+	if errs[0].Field != checklistField(PageEmergency) || errs[0].Message != "Select the ones that apply, or 'None of these'" {
 		t.Errorf("first error = %+v", errs[0])
 	}
 }
 
-func TestFromValuesChecklist(t *testing.T) {
-	a, errs := FromValuesStep(1, map[string][]string{ChecklistField: {KeyChestPain, KeyBothLegs, KeyChestPain}})
+func TestFromValuesPage(t *testing.T) {
+	field := checklistField(PageEmergency)
+	a, errs := FromValuesPage(PageEmergency, map[string][]string{field: {KeyChestPain, KeyBothLegs, KeyChestPain}})
 	if errs != nil {
 		t.Fatal(errs)
 	}
-	for _, k := range EmergencyKeys() {
-		want := k == KeyChestPain || k == KeyBothLegs
-		if !a.Answered(k) || a.Yes(k) != want {
-			t.Errorf("%s: answered %v yes %v, want yes=%v", k, a.Answered(k), a.Yes(k), want)
+	p, _ := PageByID(PageEmergency)
+	for _, q := range p.Questions {
+		want := q.Key == KeyChestPain || q.Key == KeyBothLegs
+		if !a.Answered(q.Key) || a.Yes(q.Key) != want {
+			t.Errorf("%s: answered %v yes %v, want yes=%v", q.Key, a.Answered(q.Key), a.Yes(q.Key), want)
 		}
 	}
 	if a.Age != nil || a.Answered(KeyFever) {
-		t.Error("step 1 decoded answers of other steps")
+		t.Error("the emergency page decoded answers of other pages")
 	}
-	a, errs = FromValuesStep(1, map[string][]string{ChecklistField: {ChecklistNone}})
+	a, errs = FromValuesPage(PageEmergency, map[string][]string{field: {ChecklistNone}})
 	if errs != nil || a.Yes(KeyChestPain) || !a.Answered(KeyMajorTrauma) {
 		t.Errorf("none: %v %+v", errs, a)
 	}
-}
-
-func TestFromValuesStepAndUpTo(t *testing.T) {
-	v := validForm()
-	delete(v, KeyFever) // a step 3 question
-	if _, errs := FromValuesStep(2, v); errs != nil {
-		t.Errorf("step 2 reported other steps: %v", errs)
+	if _, errs := FromValuesPage("nope", nil); len(errs) != 1 || errs[0].Code != CodeInvalidPage {
+		t.Errorf("unknown page: %v", errs)
 	}
-	a, errs := FromValuesUpTo(2, v)
-	if errs != nil || a.Age == nil || !a.Answered(KeyChestPain) || a.Answered(KeyFever) {
-		t.Errorf("up to 2: %v %+v", errs, a)
-	}
-	if _, errs := FromValuesUpTo(3, v); len(errs) != 1 || errs[0].Field != KeyFever {
-		t.Errorf("up to 3: %v", errs)
-	}
-	for _, n := range []int{0, 5, -1} {
-		if _, errs := FromValuesStep(n, v); len(errs) != 1 || errs[0].Code != CodeInvalidStep {
-			t.Errorf("step %d: %v", n, errs)
-		}
-		if _, errs := FromValuesUpTo(n, v); len(errs) != 1 || errs[0].Code != CodeInvalidStep {
-			t.Errorf("up to %d: %v", n, errs)
-		}
-	}
-	// Decoding step by step and merging gives the same answers as decoding
+	// Decoding page by page and merging gives the same answers as decoding
 	// the whole form at once.
 	var merged Answers
-	for n := 1; n <= NumSteps; n++ {
-		b, errs := FromValuesStep(n, validForm())
+	for _, p := range AskedPages(baseline()) {
+		b, errs := FromValuesPage(p.ID, validForm())
 		if errs != nil {
 			t.Fatal(errs)
 		}
@@ -167,16 +146,32 @@ func TestFormValuesOmitsPartialChecklist(t *testing.T) {
 	var a Answers
 	a.SetYesNo(KeyChestPain, false)
 	v := a.FormValues()
-	if _, ok := v[ChecklistField]; ok || len(v) != 0 {
+	if len(v) != 0 {
 		t.Errorf("partial checklist encoded: %v", v)
 	}
 	full := baseline()
 	full.SetYesNo(KeyMajorTrauma, true)
 	v = full.FormValues()
-	if got := v[ChecklistField]; len(got) != 1 || got[0] != KeyMajorTrauma {
+	if got := v[checklistField(PageEmergency)]; len(got) != 1 || got[0] != KeyMajorTrauma {
 		t.Errorf("checklist = %v", got)
 	}
 	if _, ok := v[KeyMajorTrauma]; ok {
-		t.Error("emergency sign encoded twice")
+		t.Error("a checklist item encoded as a field of its own")
+	}
+}
+
+func TestPruneDropsFollowUpsNoLongerAsked(t *testing.T) {
+	a := answers(where(LocationNeckShoulder), yesTo(KeyNeckClumsyHands), yesTo(KeyPregnant))
+	a.Location = []Location{LocationLower}
+	a.SetYesNo(KeyPregnant, false)
+	p := a.Prune()
+	if p.Answered(KeyNeckClumsyHands) || p.Answered(KeyPregBleeding) {
+		t.Errorf("prune kept answers to pages no longer asked: %s", mustJSON(p))
+	}
+	if !p.Answered(KeyFever) || p.Age == nil {
+		t.Error("prune dropped answers that are still asked")
+	}
+	if eval(p).Outcome != SelfCare {
+		t.Errorf("after un-ticking the neck the old neck sign still counts: %s", eval(p).Outcome)
 	}
 }

@@ -18,7 +18,7 @@ func FuzzDecodeJSON(f *testing.F) {
 		if v := Validate(req.Answers); v != nil {
 			t.Fatalf("accepted invalid answers: %v", v)
 		}
-		checkResultInvariants(t, req.Answers, Evaluate(req.Answers))
+		checkResultInvariants(t, req.Answers, eval(req.Answers))
 	})
 }
 
@@ -30,12 +30,12 @@ func FuzzFromValues(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for step := 0; step <= NumSteps+1; step++ {
-			FromValuesStep(step, values)
+		for _, p := range schema {
+			if a, errs := FromValuesPage(p.ID, values); errs == nil {
+				EvaluateSoFar(a)
+			}
 		}
-		if a, errs := FromValuesStep(1, values); errs == nil {
-			EvaluateEmergencyStep(a)
-		}
+		FromValuesPage("", values)
 		a, errs := FromValues(values)
 		if errs != nil {
 			return
@@ -43,6 +43,6 @@ func FuzzFromValues(f *testing.F) {
 		if v := Validate(a); v != nil {
 			t.Fatalf("accepted invalid answers: %v", v)
 		}
-		checkResultInvariants(t, a, Evaluate(a))
+		checkResultInvariants(t, a, eval(a))
 	})
 }

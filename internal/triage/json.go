@@ -11,8 +11,9 @@ import (
 //
 //	{"answers": {"age": 42, "duration": "under_3_days", "chest_pain": false, ...}, "save": false}
 //
-// "answers" is required and holds every answer key (yes/no answers as true
-// or false); "save" is optional and defaults to false.
+// "answers" is required and holds an answer to every question the answers
+// ask (yes/no answers as true or false; a follow-up that is not asked may be
+// left out); "save" is optional and defaults to false.
 type Request struct {
 	Answers Answers `json:"answers"`
 	Save    bool    `json:"save"`
@@ -71,14 +72,14 @@ func DecodeRequest(r io.Reader) (Request, []FieldError, error) {
 		errs = append(errs, FieldError{Field: "answers", Code: CodeWrongType,
 			Message: `"answers" must be an object of answer keys`})
 	default:
-		a, e := decodeAnswersObject(answers)
+		a, e := decodeAnswersObject(answers, true)
 		req.Answers = a
 		errs = append(errs, e...)
 	}
 	return req, errs, nil
 }
 
-func decodeAnswersObject(obj jsonNode) (Answers, []FieldError) {
+func decodeAnswersObject(obj jsonNode, requireAsked bool) (Answers, []FieldError) {
 	var a Answers
 	var errs []FieldError
 	for _, k := range obj.keys {
@@ -86,24 +87,59 @@ func decodeAnswersObject(obj jsonNode) (Answers, []FieldError) {
 			errs = append(errs, unknownField(k))
 		}
 	}
-	for _, q := range Questions() {
-		if obj.isDup(q.Key) {
-			errs = append(errs, duplicateKey(q.Key))
-			continue
-		}
-		v, ok := obj.fields[q.Key]
-		var e *FieldError
-		if ok {
-			e = decodeJSONAnswer(q, v, &a)
-		}
-		if e == nil {
-			e = validateQuestion(q, a)
-		}
-		if e != nil {
-			errs = append(errs, *e)
+	// Pages in order: whether a follow-up is asked depends only on the
+	// answers of pages before it, which are decoded by then.
+	for _, p := range schema {
+		asked := p.AskedWhen.Holds(a)
+		for _, q := range p.Questions {
+			if obj.isDup(q.Key) {
+				errs = append(errs, duplicateKey(q.Key))
+				continue
+			}
+			v, ok := obj.fields[q.Key]
+			if !ok && (!asked || !requireAsked) {
+				continue
+			}
+			var e *FieldError
+			if ok {
+				e = decodeJSONAnswer(q, v, &a)
+			}
+			if e == nil {
+				e = validateQuestion(q, a)
+			}
+			if e != nil && e.Code == CodeRequired && q.Kind == KindChecklistItem {
+				// A form answers a checklist as one field; the API
+				// answers each item, so say which.
+				e.Message = "Answer true or false: " + q.Label
+			}
+			if e != nil {
+				errs = append(errs, *e)
+			}
 		}
 	}
 	return a, errs
+}
+
+// DecodeAnswers reads an answers object as MarshalJSON writes it, with the
+// API's strict checks of keys and types but without requiring every asked
+// question: the web flow keeps partial answers between pages this way.
+func DecodeAnswers(data []byte) (Answers, []FieldError, error) {
+	if len(data) > MaxRequestBytes {
+		return Answers{}, nil, fmt.Errorf("triage: answers are larger than %d bytes", MaxRequestBytes)
+	}
+	root, err := parseJSON(data)
+	if err != nil {
+		return Answers{}, nil, err
+	}
+	if root.kind != jsonObject {
+		return Answers{}, nil, errors.New("triage: answers must be a JSON object")
+	}
+	var errs []FieldError
+	for _, k := range root.dups {
+		errs = append(errs, duplicateKey(k))
+	}
+	a, e := decodeAnswersObject(root, false)
+	return a, append(errs, e...), nil
 }
 
 // decodeJSONAnswer checks one answer's JSON type and stores it in a; ranges
@@ -140,7 +176,7 @@ func decodeJSONAnswer(q Question, v jsonNode, a *Answers) *FieldError {
 			}
 			a.Location = append(a.Location, Location(it.str))
 		}
-	default: // yes/no and emergency signs
+	default: // yes/no and checklist items
 		if v.kind != jsonBool {
 			return wrong("Answer with true (yes) or false (no): " + q.Label)
 		}

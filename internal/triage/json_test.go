@@ -13,8 +13,15 @@ func validAnswersJSON() map[string]any {
 	m := map[string]any{
 		KeyAge: 35, KeyDuration: "under_3_days", KeyIntensity: 3, KeyLocation: []string{"lower"}, KeyTrend: "improving",
 	}
-	for _, k := range yesNoKeys() {
-		m[k] = false
+	for _, p := range schema {
+		if len(p.AskedWhen) > 0 {
+			continue
+		}
+		for _, q := range p.Questions {
+			if isYesNo(q.Kind) {
+				m[q.Key] = q.Key == KeyBackPainBefore
+			}
+		}
 	}
 	return m
 }
@@ -67,18 +74,35 @@ func TestDecodeRequestFieldErrors(t *testing.T) {
 		{"location of numbers", func(m map[string]any) { m[KeyLocation] = []any{1} }, KeyLocation, CodeWrongType},
 		{"location empty", func(m map[string]any) { m[KeyLocation] = []string{} }, KeyLocation, CodeRequired},
 		{"location unknown", func(m map[string]any) { m[KeyLocation] = []string{"hip"} }, KeyLocation, CodeInvalidOption},
-		{"location repeated", func(m map[string]any) { m[KeyLocation] = []string{"upper", "upper"} }, KeyLocation, CodeDuplicate},
+		{"location repeated", func(m map[string]any) { m[KeyLocation] = []string{"lower", "lower"} }, KeyLocation, CodeDuplicate},
 		{"yes/no as string", func(m map[string]any) { m[KeyFever] = "yes" }, KeyFever, CodeWrongType},
 		{"yes/no as null", func(m map[string]any) { m[KeyChestPain] = nil }, KeyChestPain, CodeWrongType},
 		{"unknown key", func(m map[string]any) { m["favourite_colour"] = "blue" }, "favourite_colour", CodeUnknownField},
 		{"wrong case key", func(m map[string]any) { m["Age"] = 35 }, "Age", CodeUnknownField},
 	}
 	for _, k := range Keys() {
+		if _, asked := validAnswersJSON()[k]; !asked {
+			continue // a follow-up that is not asked may be left out
+		}
 		tests = append(tests, jsonCase{k + " missing", func(m map[string]any) { delete(m, k) }, k, CodeRequired})
 		if isYesNo(questionIndex[k].Kind) {
 			tests = append(tests, jsonCase{k + " as number", func(m map[string]any) { m[k] = 1 }, k, CodeWrongType})
 		}
 	}
+	tests = append(tests,
+		jsonCase{"cancer without its status", func(m map[string]any) { m[KeyCancer] = true; m[KeySpineTenderness] = false }, KeyCancerStatus, CodeRequired},
+		jsonCase{"pregnant without the pregnancy signs", func(m map[string]any) {
+			m[KeyPregnant] = true
+			for _, k := range []string{KeyPregBleeding, KeyPregContractions, KeyPregFluid, KeyPregFeverOrPeeing, KeyPregSidePain, KeyPregBabyMovesLess} {
+				m[k] = false
+			}
+		}, KeyPregHeadacheVision, CodeRequired},
+		jsonCase{"cancer status unknown", func(m map[string]any) {
+			m[KeyCancer] = true
+			m[KeyCancerStatus] = "cured"
+			m[KeySpineTenderness] = false
+		}, KeyCancerStatus, CodeInvalidOption},
+	)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := validAnswersJSON()
@@ -150,12 +174,33 @@ func TestDecodeRequestReportsAllProblemsInOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if errs[0].Code != CodeUnknownField || errs[1].Field != KeyBladderBowelChange || len(errs) != 1+len(Keys()) {
-		t.Errorf("errors = %+v", errs)
+	if errs[0].Code != CodeUnknownField || errs[1].Field != KeyBladderBowelChange || len(errs) != 1+len(validAnswersJSON()) {
+		t.Errorf("errors = %d %+v", len(errs), errs)
 	}
 	for _, e := range errs {
 		if e.Field == KeyAge && e.Code != CodeUnder16 {
 			t.Errorf("age error = %+v", e)
 		}
+	}
+}
+
+// TestDecodeRequestFollowUps: a follow-up that is not asked may be left out
+// or sent; one that is asked must be answered.
+func TestDecodeRequestFollowUps(t *testing.T) {
+	m := validAnswersJSON()
+	m[KeyLocation] = []string{"neck_shoulder"}
+	if _, errs, _ := decodeMap(t, map[string]any{"answers": m}); len(errs) != 4 || errs[0].Field != KeyNeckSuddenHeadache ||
+		errs[0].Message != "Answer true or false: Neck pain that came on suddenly with a severe headache" {
+		t.Errorf("neck ticked without the neck signs: %+v", errs)
+	}
+	m = validAnswersJSON()
+	m[KeyNeckFeverStiff] = true // sent although the neck is not ticked
+	req, errs, err := decodeMap(t, map[string]any{"answers": m})
+	if err != nil || errs != nil {
+		t.Fatalf("%v %v", err, errs)
+	}
+	// An emergency sign sent by a client is never ignored.
+	if got := eval(req.Answers).Outcome; got != Emergency {
+		t.Errorf("an unasked emergency sign was ignored: %s", got)
 	}
 }

@@ -5,19 +5,15 @@ package triage
 type Outcome string
 
 // Outcomes, most severe first. When several rules apply, the most severe
-// outcome wins.
+// outcome wins. They follow the NHS pathways: 999 or A&E, same-day help
+// (NHS 111, an urgent GP appointment or urgent care), a GP or physiotherapy
+// appointment, a therapist alongside exercise, or self-care.
 const (
-	// Emergency: call 999 or go to A&E now.
 	Emergency Outcome = "emergency"
-	// Urgent: see a doctor today (urgent GP, urgent care or NHS 111).
-	Urgent Outcome = "urgent"
-	// Doctor: see a doctor soon, before starting massage.
-	Doctor Outcome = "doctor"
-	// Therapist: a qualified massage therapist or physiotherapist is a
-	// reasonable next step, alongside exercise.
+	Urgent    Outcome = "urgent"
+	Doctor    Outcome = "doctor"
 	Therapist Outcome = "therapist"
-	// SelfCare: self-care at home is reasonable now.
-	SelfCare Outcome = "self_care"
+	SelfCare  Outcome = "self_care"
 )
 
 // Outcomes returns every outcome, most severe first.
@@ -47,53 +43,85 @@ func (o Outcome) Severity() int {
 // Valid reports whether o is one of the five outcomes.
 func (o Outcome) Valid() bool { return o.Severity() >= 0 }
 
-// Title is a short, action-first heading for the outcome.
+// Title is a short, action-first heading for the outcome, worded as a
+// person acts on it.
 func (o Outcome) Title() string {
 	switch o {
 	case Emergency:
 		return "Call 999 or go to A&E now"
 	case Urgent:
-		return "See a doctor today"
+		return "Get medical help today"
 	case Doctor:
-		return "See a doctor soon, before you start massage"
+		return "Book a GP appointment or refer yourself to physiotherapy"
 	case Therapist:
-		return "A massage therapist or physiotherapist could help"
+		return "See a physiotherapist, or a massage therapist alongside exercise"
 	case SelfCare:
-		return "You can look after this at home for now"
+		return "Look after it at home for now"
 	}
 	return ""
 }
 
-// Action says in plain words what to do next.
+// Action says in plain words what to do next. Sentences stay short: people
+// read this in pain, often on a phone.
 func (o Outcome) Action() string {
 	switch o {
 	case Emergency:
-		return "Call 999 (or your local emergency number) or go to the nearest emergency department (A&E) now. " +
-			"Do not drive yourself: ask someone to take you or call an ambulance. Do not book a massage."
+		return "Call 999 for an ambulance, or go to the nearest A&E (emergency department) now. " +
+			"Do not drive yourself. Take this page or your answers with you if you can."
 	case Urgent:
-		return "Get medical help today: ask your GP surgery for an urgent appointment, go to an urgent care " +
-			"centre, or call NHS 111 (or your local non-emergency helpline). Do not start massage until a doctor has seen you."
+		return "Call NHS 111, or go to 111.nhs.uk. You can also ask your GP surgery for an urgent appointment today, " +
+			"or go to an urgent treatment centre. Do not start massage until you have been checked."
 	case Doctor:
-		return "Book an appointment with a GP or your own doctor in the next few days. Your pain needs a check, " +
-			"and massage may not be safe until a doctor has seen you. Keep gently active in the meantime."
+		return "Book an appointment with your GP, or refer yourself to NHS physiotherapy if your area offers it. " +
+			"It does not need to be today. Keep as active as you can meanwhile, and ask before you start massage."
 	case Therapist:
-		return "Seeing a qualified massage therapist or physiotherapist is a reasonable next step, alongside " +
-			"exercise and staying active. In some areas you can refer yourself to NHS physiotherapy."
+		return "Exercise comes first: a physiotherapist can give you a plan that fits your back. In many areas you " +
+			"can refer yourself to NHS physiotherapy. Massage may ease pain for a while, alongside exercise, not instead of it."
 	case SelfCare:
-		return "Most back pain gets better within a few weeks. Stay as active as you can, try gentle movement " +
-			"and heat, and use self-massage if it helps. Check again if anything changes."
+		return "Keep moving and carry on with your usual activities as much as you can. A pharmacist can advise " +
+			"on painkillers such as ibuprofen. Heat may help. See a GP or physiotherapist if it is not better in 2 to 4 weeks."
 	}
 	return ""
 }
 
-// CareCard names the NHS-style care card for the outcome ("emergency",
-// "urgent" or "non-urgent"), so pages can style it without their own mapping.
+// CareCard names the NHS care card for the outcome: "immediate" (immediate
+// action required), "urgent" or "non-urgent". Each has its own words, so
+// the urgency never depends on colour alone.
 func (o Outcome) CareCard() string {
 	switch o {
 	case Emergency:
-		return "emergency"
+		return "immediate"
 	case Urgent:
 		return "urgent"
 	}
 	return "non-urgent"
+}
+
+// CareCardLabel is the words at the top of the outcome's care card.
+func (o Outcome) CareCardLabel() string {
+	switch o {
+	case Emergency:
+		return "Immediate action required"
+	case Urgent:
+		return "Urgent advice"
+	}
+	return "Non-urgent advice"
+}
+
+// Call is a phone number to offer as a button.
+type Call struct {
+	Label  string `json:"label"`  // "Call 999"
+	Number string `json:"number"` // what a tel: link dials
+}
+
+// Calls are the numbers an emergency or urgent result opens with; none for
+// the other outcomes.
+func (o Outcome) Calls() []Call {
+	switch o {
+	case Emergency:
+		return []Call{{Label: "Call 999", Number: "999"}}
+	case Urgent:
+		return []Call{{Label: "Call NHS 111", Number: "111"}}
+	}
+	return nil
 }

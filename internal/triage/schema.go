@@ -2,131 +2,213 @@ package triage
 
 import "strconv"
 
+// Page ids, in the order pages are asked. They appear in URLs.
+const (
+	PageEmergency  = "emergency"
+	PageAbout      = "about"
+	PageNeck       = "neck"
+	PageConditions = "conditions"
+	PageCancer     = "cancer"
+	PagePregnancy  = "pregnancy"
+	PageFall       = "fall"
+	PageSymptoms   = "symptoms"
+	PageStrain     = "strain"
+)
+
 // yesNoOptions are the answers of every yes/no question, in the order forms
 // show them.
 var yesNoOptions = []Option{{Value: "yes", Label: "Yes"}, {Value: "no", Label: "No"}}
 
-// buildSteps holds the wording of the questionnaire. Labels are plain
+// buildPages holds the wording of the questionnaire. Labels are plain
 // questions; hints say in one sentence why we ask, because people answer
-// more carefully when they know.
-func buildSteps() []Step {
-	sign := func(key, label, hint string) Question {
-		return Question{Key: key, Kind: KindEmergencySign, Label: label, Hint: hint, Options: yesNoOptions, Step: 1,
-			missing: "Select the signs that apply, or 'None of these'"}
+// more carefully when they know. The follow-up pages are asked only when an
+// earlier answer makes them matter, so most people see four pages.
+func buildPages() []Page {
+	item := func(page, key, label string) Question {
+		return Question{Key: key, Kind: KindChecklistItem, Label: label, Options: yesNoOptions, Page: page,
+			missing: "Select the ones that apply, or 'None of these'"}
 	}
-	yesNo := func(step int, key, label, hint string) Question {
-		return Question{Key: key, Kind: KindYesNo, Label: label, Hint: hint, Options: yesNoOptions, Step: step,
-			missing: "Select yes or no: " + label}
+	yesNo := func(page, key, label, hint string) Question {
+		return Question{Key: key, Kind: KindYesNo, Label: label, Hint: hint, Options: yesNoOptions, Page: page,
+			missing: "Select yes or no"}
 	}
-	return []Step{
+	checklist := func(field, label, hint string) *Checklist {
+		return &Checklist{Field: field, Label: label, Hint: hint, NoneValue: ChecklistNone, NoneLabel: "None of these"}
+	}
+	fifty := 50
+	return []Page{
 		{
-			Number: 1,
-			Title:  "Emergency signs",
-			Checklist: &Checklist{
-				Field:     ChecklistField,
-				Label:     "Do any of these apply?",
-				Hint:      "With back pain, these can be signs of a problem that needs help straight away.",
-				NoneValue: ChecklistNone,
-				NoneLabel: "None of these",
-			},
+			ID:    PageEmergency,
+			Title: "Signs that need help straight away",
+			Checklist: checklist("emergency_signs", "Do you have back pain and any of these?",
+				"With back pain, these can be signs of a problem that needs help within hours."),
 			Questions: []Question{
-				sign(KeyBladderBowelChange,
-					"New difficulty peeing, or peeing or pooing yourself (loss of bladder or bowel control)",
-					"These can mean the nerves at the bottom of the spine are being squeezed, which needs treatment within hours."),
-				sign(KeySaddleNumbness,
-					"Numbness or tingling around your genitals, bottom (anus) or buttocks, or a new change in sexual feeling or function",
-					"Loss of feeling in this area can be an early sign of a nerve emergency called cauda equina syndrome."),
-				sign(KeyBothLegs,
-					"Pain, numbness, tingling or weakness in both legs",
-					"Symptoms in both legs can mean several nerves are being pressed at once."),
-				sign(KeyChestPain,
-					"Chest pain or breathlessness, or pain spreading to your arm, neck or jaw",
-					"With back pain, these can come from the heart or the main blood vessel rather than the back."),
-				sign(KeyMajorTrauma,
-					"Your pain started after a serious fall, accident or blow",
-					"A serious injury can break a bone in the spine, which needs checking straight away."),
+				item(PageEmergency, KeyBladderBowelChange, "New difficulty peeing, or peeing or pooing yourself without meaning to"),
+				item(PageEmergency, KeySaddleNumbness, "Numbness or tingling around your genitals, bottom or inner thighs, or a new change in sexual feeling"),
+				item(PageEmergency, KeyBothLegs, "Pain, numbness, tingling or weakness in both legs"),
+				item(PageEmergency, KeyWalkingDifficulty, "New difficulty walking, or your legs suddenly feel weak or unsteady"),
+				item(PageEmergency, KeyChestPain, "Chest pain or breathlessness, or pain spreading to your arm, neck or jaw"),
+				item(PageEmergency, KeyTearingPain, "Sudden, severe pain in your back, chest or tummy that feels like tearing or ripping"),
+				item(PageEmergency, KeyFaintOrClammy, "Feeling faint or dizzy, or cold, sweaty and clammy"),
+				item(PageEmergency, KeyMajorTrauma, "The pain started after a serious fall, accident or blow"),
 			},
 		},
 		{
-			Number: 2,
-			Title:  "About your pain",
+			ID:    PageAbout,
+			Title: "About your pain",
 			Questions: []Question{
-				{Key: KeyAge, Kind: KindInteger, Label: "How old are you?", Step: 2, Min: MinAge, Max: MaxAge,
-					Hint:    "Some causes of back pain are more likely at certain ages, so age matters when pain is not getting better.",
+				{Key: KeyAge, Kind: KindInteger, Label: "How old are you?", Page: PageAbout, Min: MinAge, Max: MaxAge,
+					Hint:    "Some causes of back pain are more likely at certain ages.",
 					missing: "Enter your age"},
-				{Key: KeyDuration, Kind: KindSingleChoice, Label: "How long have you had this back pain?", Step: 2,
+				{Key: KeyDuration, Kind: KindSingleChoice, Label: "How long have you had this back pain?", Page: PageAbout,
 					Hint: "Most back pain gets better within a few weeks, so pain that lasts longer needs a different plan.",
 					Options: []Option{
 						{Value: string(DurationUnder3Days), Label: "Less than 3 days"},
-						{Value: string(Duration3DaysTo6Weeks), Label: "3 days to 6 weeks"},
+						{Value: string(Duration3DaysTo2Weeks), Label: "3 days to 2 weeks"},
+						{Value: string(Duration2To6Weeks), Label: "2 to 6 weeks"},
 						{Value: string(Duration6To12Weeks), Label: "6 to 12 weeks"},
 						{Value: string(DurationOver12Weeks), Label: "More than 12 weeks"},
 					},
 					missing: "Select how long you have had this back pain"},
-				{Key: KeyIntensity, Kind: KindInteger, Step: 2, Min: MinIntensity, Max: MaxIntensity,
-					Label:   "How bad has the pain been at its worst in the last 24 hours, from 0 (no pain) to 10 (the worst pain you can imagine)?",
-					Hint:    "Severe pain, especially if it is new or getting worse quickly, needs help sooner.",
-					Options: intensityOptions(),
-					missing: "Enter how bad your pain has been, from 0 to 10"},
-				{Key: KeyLocation, Kind: KindMultipleChoice, Label: "Where does your back hurt? Select all that apply.", Step: 2,
-					Hint: "Different areas suit different self-massage, and pain between the shoulder blades needs a doctor's check more often.",
+				{Key: KeyBackPainBefore, Kind: KindYesNo, Label: "Have you had back pain like this before?", Page: PageAbout,
+					Hint:       "A first bout of back pain later in life is worth a check more often than a familiar one.",
+					Options:    yesNoOptions,
+					Reassuring: true,
+					missing:    "Select yes or no"},
+				{Key: KeyLocation, Kind: KindMultipleChoice, Label: "Where does it hurt? Select all that apply.", Page: PageAbout,
+					Hint: "Pain higher up the back, or in the neck, leads to a few more questions.",
 					Options: []Option{
 						{Value: string(LocationLower), Label: "Lower back"},
 						{Value: string(LocationMiddle), Label: "Middle back, between the shoulder blades"},
 						{Value: string(LocationUpper), Label: "Upper back, above and around the shoulder blades"},
 						{Value: string(LocationNeckShoulder), Label: "Neck and shoulders"},
 					},
-					missing: "Select where your back hurts"},
-				{Key: KeyTrend, Kind: KindSingleChoice, Label: "Over the last few days, is your pain:", Step: 2,
-					Hint: "Pain that is getting worse needs checking sooner than pain that is easing.",
+					missing: "Select where it hurts"},
+				{Key: KeyTrend, Kind: KindSingleChoice, Label: "Over the last few days, is your pain:", Page: PageAbout,
+					Hint: "Pain that is easing can usually be looked after at home; pain getting worse quickly needs help sooner.",
 					Options: []Option{
 						{Value: string(TrendImproving), Label: "Getting better"},
 						{Value: string(TrendSame), Label: "About the same"},
-						{Value: string(TrendWorsening), Label: "Getting worse"},
+						{Value: string(TrendWorsening), Label: "Getting worse slowly"},
+						{Value: string(TrendWorseningQuickly), Label: "Getting worse quickly"},
 					},
 					missing: "Select whether your pain is getting better, staying the same or getting worse"},
+				{Key: KeyIntensity, Kind: KindInteger, Page: PageAbout, Min: MinIntensity, Max: MaxIntensity,
+					Label:   "On average today, how bad is the pain, from 0 (no pain) to 10 (the worst pain you can imagine)?",
+					Hint:    "An average is more useful than the worst moment: most new back pain has a few very bad moments.",
+					Options: intensityOptions(),
+					missing: "Select how bad your pain is, from 0 to 10"},
 			},
 		},
 		{
-			Number: 3,
-			Title:  "Health conditions",
+			ID:        PageNeck,
+			Title:     "Your neck",
+			AskedWhen: AskedWhen{{{Key: KeyLocation, AnyOf: []string{string(LocationNeckShoulder)}}}},
+			Checklist: checklist("neck_signs", "Do you have neck pain and any of these?",
+				"Rarely, neck pain comes with signs of a problem in the head, the blood vessels or the spinal cord."),
 			Questions: []Question{
-				yesNo(3, KeyLegWeaknessWorsening, "Is one of your legs getting weaker, or does a foot drag or slap when you walk?",
-					"Weakness that is getting worse can mean a nerve is badly squeezed and needs checking the same day."),
-				yesNo(3, KeyFever, "Do you have a fever or chills, or feel very unwell?",
-					"With back pain, these can be signs of an infection."),
-				yesNo(3, KeyWeightLoss, "Have you lost weight recently without trying?",
-					"Weight loss without a reason should be checked by a doctor."),
-				yesNo(3, KeyNightPain, "Is the pain constant and not eased by rest or lying down, or is it worse at night?",
-					"Pain from muscles and joints usually eases with rest, so pain that does not should be checked."),
-				yesNo(3, KeyCancerHistory, "Have you ever had cancer?",
-					"A past cancer is the warning sign most clearly linked to serious causes of back pain."),
-				yesNo(3, KeyImmunosuppressed, "Do you take long-term steroid tablets, or have chemotherapy, HIV or an organ transplant, or inject drugs?",
-					"These make infections and fragile bones in the spine more likely."),
-				yesNo(3, KeyOsteoporosis, "Do you have osteoporosis (thin bones), or have you broken a bone in a minor fall or bump?",
-					"Fragile bones can break under firm pressure, so massage needs a doctor's agreement first."),
-				yesNo(3, KeyRecentSurgery, "Have you had an operation in the last 3 months?",
-					"Massage near a recent operation can harm healing tissue."),
-				yesNo(3, KeyPregnant, "Are you pregnant?",
-					"Massage in pregnancy needs a specially trained therapist and your midwife's or doctor's agreement."),
-				yesNo(3, KeyBleedingRisk, "Do you take blood thinners (anticoagulants) or have a bleeding or clotting disorder?",
-					"Firm pressure can cause bruising or bleeding, so some kinds of massage are not safe for you."),
-				yesNo(3, KeySkinProblemAtSite, "Do you have a wound, rash, burn or skin infection where your back hurts?",
-					"Massage over broken or infected skin can make it worse."),
+				item(PageNeck, KeyNeckSuddenHeadache, "Neck pain that came on suddenly with a severe headache"),
+				item(PageNeck, KeyNeckNerveSigns, "Changes in your vision, speech or balance, such as double vision or slurred words"),
+				item(PageNeck, KeyNeckFeverStiff, "A high temperature with a stiff neck, or with a rash that does not fade when you press a glass on it"),
+				item(PageNeck, KeyNeckClumsyHands, "Your hands have become clumsy, or the way you walk has changed"),
 			},
 		},
 		{
-			Number: 4,
-			Title:  "How it affects you",
+			ID:    PageConditions,
+			Title: "Your health",
+			Checklist: checklist("conditions", "Do any of these apply to you?",
+				"Some health conditions change what is safe and where to go for help."),
 			Questions: []Question{
-				yesNo(4, KeyLegPainBelowKnee, "Does pain go down one leg, below the knee?",
-					"Pain below the knee often comes from an irritated nerve (sciatica), which changes the advice."),
-				yesNo(4, KeyNumbnessTingling, "Do you have numbness or pins and needles in one leg or foot?",
-					"Numbness or tingling means a nerve may be involved, which a doctor should check."),
-				yesNo(4, KeyOTCNotHelping, "Have you tried painkillers from a pharmacy or shop without them helping?",
-					"If simple painkillers have not helped, hands-on treatment with exercise may."),
-				yesNo(4, KeyAffectsSleepDailyLife, "Is the pain affecting your sleep, work or everyday activities?",
-					"Pain that gets in the way of daily life deserves more support than self-care alone."),
+				item(PageConditions, KeyCancer, "You have, or have had, cancer (do not count skin cancer other than melanoma)"),
+				item(PageConditions, KeyOsteoporosis, "Osteoporosis (thin, fragile bones), or you have broken a bone in a minor fall or bump"),
+				item(PageConditions, KeySteroids, "You have taken steroid tablets, such as prednisolone, for 3 months or more"),
+				item(PageConditions, KeyImmunosuppressed, "A weakened immune system, for example from chemotherapy, HIV, an organ transplant or medicines that dampen it"),
+				item(PageConditions, KeyInjectsDrugs, "You inject drugs, or have done in the last year"),
+				item(PageConditions, KeyPregnant, "You are pregnant"),
+				item(PageConditions, KeyRecentSurgery, "You have had an operation in the last 3 months"),
+				item(PageConditions, KeyBleedingRisk, "You take blood thinners (anticoagulants) or have a bleeding or clotting disorder"),
+				item(PageConditions, KeySkinProblemAtSite, "A wound, rash, burn or skin infection where it hurts"),
+				item(PageConditions, KeyFallsRisk, "You have had a fall in the last 12 months, or often feel unsteady on your feet"),
+			},
+		},
+		{
+			ID:        PageCancer,
+			Title:     "About your cancer",
+			AskedWhen: AskedWhen{{{Key: KeyCancer, AnyOf: []string{"yes"}}}},
+			Questions: []Question{
+				{Key: KeyCancerStatus, Kind: KindSingleChoice, Page: PageCancer,
+					Label: "Which of these fits best?",
+					Hint:  "Cancers that often spread to bone include breast, prostate, lung, kidney and thyroid cancer, and myeloma.",
+					Options: []Option{
+						{Value: string(CancerActiveOrRecent), Label: "I have cancer now, or finished treatment in the last 5 years"},
+						{Value: string(CancerInBones), Label: "My cancer has spread to my bones, or I have myeloma"},
+						{Value: string(CancerLongAgo), Label: "I was treated more than 5 years ago and have been clear since"},
+					},
+					missing: "Select which fits best"},
+				yesNo(PageCancer, KeySpineTenderness, "Is there a spot on your spine that hurts when you press it?",
+					"After cancer, a tender spot on the spine is one of the signs a cancer team wants to hear about."),
+			},
+		},
+		{
+			ID:        PagePregnancy,
+			Title:     "Your pregnancy",
+			AskedWhen: AskedWhen{{{Key: KeyPregnant, AnyOf: []string{"yes"}}}},
+			Checklist: checklist("pregnancy_signs", "Do you have back pain and any of these?",
+				"Back pain is common in pregnancy, but with these signs your maternity unit needs to hear from you now."),
+			Questions: []Question{
+				item(PagePregnancy, KeyPregBleeding, "Bleeding from your vagina"),
+				item(PagePregnancy, KeyPregContractions, "Regular tightening or pains that come in waves, like contractions"),
+				item(PagePregnancy, KeyPregFluid, "Fluid leaking from your vagina"),
+				item(PagePregnancy, KeyPregFeverOrPeeing, "A high temperature, or pain or burning when you pee"),
+				item(PagePregnancy, KeyPregSidePain, "Pain low down on one side, or in your side below the ribs"),
+				item(PagePregnancy, KeyPregBabyMovesLess, "Your baby is moving less than usual"),
+				item(PagePregnancy, KeyPregHeadacheVision, "A severe headache, changes in your vision, or sudden swelling of your face, hands or feet"),
+			},
+		},
+		{
+			ID:    PageFall,
+			Title: "How the pain started",
+			AskedWhen: AskedWhen{
+				{{Key: KeyOsteoporosis, AnyOf: []string{"yes"}}},
+				{{Key: KeySteroids, AnyOf: []string{"yes"}}},
+				{{Key: KeyBleedingRisk, AnyOf: []string{"yes"}}},
+			},
+			Questions: []Question{
+				yesNo(PageFall, KeyMinorInjury, "Did this pain start after a minor fall or bump, or after a cough, sneeze or lift?",
+					"With fragile bones, a small knock can break a bone in the spine; with blood thinners, injuries bleed more."),
+			},
+		},
+		{
+			ID:    PageSymptoms,
+			Title: "Your symptoms",
+			Checklist: checklist("symptoms", "Do you have any of these?",
+				"These help us tell which kind of help fits your pain, and how soon."),
+			Questions: []Question{
+				item(PageSymptoms, KeyLegWeaknessWorsening, "One leg is getting weaker, or a foot drags or slaps when you walk"),
+				item(PageSymptoms, KeyNumbnessTingling, "Numbness or pins and needles in one leg or foot"),
+				item(PageSymptoms, KeyLegPainBelowKnee, "Pain that goes down one leg, below the knee"),
+				item(PageSymptoms, KeyFever, "A high temperature, or you feel hot, shivery or generally very unwell"),
+				item(PageSymptoms, KeyWeightLoss, "You have lost weight without trying"),
+				item(PageSymptoms, KeyNightPain, "Pain that is worse at night or wakes you, or is there all the time whatever you do"),
+				item(PageSymptoms, KeyPainOnStraining, "Pain that is worse when you cough, sneeze or strain on the toilet"),
+				item(PageSymptoms, KeyLumpOrShapeChange, "A lump or swelling on your back, or a change in its shape"),
+				item(PageSymptoms, KeySevereUnrelieved, "Severe pain that nothing eases: not rest, lying still or painkillers"),
+				item(PageSymptoms, KeyOTCNotHelping, "Painkillers from a pharmacy have not helped enough"),
+				item(PageSymptoms, KeyAffectsDailyLife, "The pain stops you sleeping, working or doing everyday things"),
+			},
+		},
+		{
+			ID:    PageStrain,
+			Title: "How it started",
+			AskedWhen: AskedWhen{
+				{{Key: KeyLocation, AnyOf: []string{string(LocationMiddle), string(LocationUpper)}}},
+				{{Key: KeyAge, AtLeast: &fifty}, {Key: KeyBackPainBefore, AnyOf: []string{"no"}}},
+			},
+			Questions: []Question{
+				{Key: KeyObviousStrain, Kind: KindYesNo, Page: PageStrain, Options: yesNoOptions, Reassuring: true,
+					Label:   "Did it start after an obvious strain, such as lifting, twisting, sport or gardening?",
+					Hint:    "Pain with a clear cause is usually from muscles; pain with no cause is worth a check, especially higher up the back.",
+					missing: "Select yes or no"},
 			},
 		},
 	}

@@ -3,7 +3,7 @@ package triage
 import "fmt"
 
 // FieldError is a problem with one answer, worded for the visitor. Field is
-// the answer key (or ChecklistField for the step 1 checklist of an HTML form,
+// the answer key (or a checklist field of an HTML form,
 // or a top-level key of a JSON request), so pages can link the error summary
 // to the field.
 type FieldError struct {
@@ -24,8 +24,8 @@ const (
 	CodeInvalidOption = "invalid_option" // a value that is not one of the options
 	CodeDuplicate     = "duplicate"      // a repeated JSON key or list value
 	CodeUnknownField  = "unknown_field"  // a key that is not a question
-	CodeConflict      = "conflict"       // "None of these" ticked together with a sign
-	CodeInvalidStep   = "invalid_step"   // a step number outside 1..NumSteps
+	CodeConflict      = "conflict"       // "None of these" ticked together with an item
+	CodeInvalidPage   = "invalid_page"   // a page id that is not in the questionnaire
 )
 
 // Messages shared by the decoders and Validate.
@@ -37,17 +37,24 @@ const (
 	msgIntensity      = "Enter a whole number from 0 to 10"
 	msgLocationOption = "Select only areas from the list"
 	msgLocationDup    = "Select each area only once"
-	msgChecklistNone  = "Select either 'None of these' or the signs that apply, not both"
-	msgChecklistValue = "Select only signs from the list"
+	msgChecklistNone  = "Select either 'None of these' or the ones that apply, not both"
+	msgChecklistValue = "Select only items from the list"
 )
 
-// Validate checks that every question is answered and every answer is
-// allowed, and returns the problems in question order (nil when valid).
+// Validate checks that every question the answers ask is answered and every
+// answer is allowed, and returns the problems in question order (nil when
+// valid). Follow-up questions that are not asked may be left out.
 func Validate(a Answers) []FieldError {
 	var errs []FieldError
-	for _, q := range Questions() {
-		if e := validateQuestion(q, a); e != nil {
-			errs = append(errs, *e)
+	for _, p := range schema {
+		asked := p.AskedWhen.Holds(a)
+		for _, q := range p.Questions {
+			if !asked && !a.Answered(q.Key) {
+				continue
+			}
+			if e := validateQuestion(q, a); e != nil {
+				errs = append(errs, *e)
+			}
 		}
 	}
 	return errs
@@ -67,6 +74,8 @@ func validateQuestion(q Question, a Answers) *FieldError {
 		return checkOption(q, string(*a.Duration))
 	case KeyTrend:
 		return checkOption(q, string(*a.Trend))
+	case KeyCancerStatus:
+		return checkOption(q, string(*a.CancerStatus))
 	case KeyLocation:
 		return checkLocations(q, a.Location)
 	}
