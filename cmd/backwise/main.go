@@ -135,7 +135,7 @@ func check(args []string, stdout, stderr io.Writer) error {
 	if *dir != "" {
 		fsys = os.DirFS(*dir)
 	}
-	lib, err := library.Load(fsys, library.Options{AvoidIfKeys: triage.Keys()})
+	lib, err := library.Load(fsys, web.ContentOptions())
 	var problems library.Problems
 	if errors.As(err, &problems) {
 		for _, p := range problems {

@@ -27,9 +27,11 @@ type body struct {
 
 // convertOptions says what a body is checked against.
 type convertOptions struct {
-	references int               // how many references {{ref:N}} may cite
-	figures    map[string]string // known figures
-	steps      bool              // a routine: find and mark its Steps list
+	references int                    // how many references {{ref:N}} may cite
+	figures    map[string]string      // known figures
+	warnings   map[string]WarningList // known warning-sign lists
+	urgency    *urgencyChecker        // nil: no free-text urgency check
+	steps      bool                   // a routine: find and mark its Steps list
 }
 
 // link is an internal link found in a body, with its file line.
@@ -80,6 +82,10 @@ func convert(md goldmark.Markdown, src []byte, firstLine int, c collector, opts 
 			if _, ok := figures[n.Name]; !ok {
 				c.add(cv.line(n.Offset), "unknown figure %q (known: %s)", n.Name, strings.Join(sortedKeys(figures), ", "))
 			}
+		case *WarningSigns:
+			if _, ok := opts.warnings[n.ID]; !ok {
+				c.add(cv.line(n.Offset), "unknown warning-sign list %q (known: %s)", n.ID, warningIDs(opts.warnings))
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -88,6 +94,7 @@ func convert(md goldmark.Markdown, src []byte, firstLine int, c collector, opts 
 			c.add(0, "reference %d is listed but never cited with {{ref:%d}}", i, i)
 		}
 	}
+	cv.checkUrgency(doc, opts.urgency)
 	if opts.steps {
 		out.Steps = cv.markSteps(doc)
 	}
@@ -129,14 +136,14 @@ func (cv *converter) shortcode(n *Shortcode, references int, figures map[string]
 		if _, ok := evidenceLevels[n.Arg]; !ok {
 			cv.c.add(line, "unknown evidence level %q (use one of: %s)", n.Arg, strings.Join(sortedKeys(evidenceLevels), ", "))
 		}
-	case "figure":
-		cv.c.add(line, "{{figure:%s}} must stand on a line of its own", n.Arg)
+	case "figure", "warning-signs":
+		cv.c.add(line, "{{%s:%s}} must stand on a line of its own", n.Name, n.Arg)
 	case "duration":
 		if _, ok := parseDuration(n.Arg); !ok {
 			cv.c.add(line, "{{duration:%s}} must be a number of seconds or minutes, like 30s or 2m", n.Arg)
 		}
 	default:
-		cv.c.add(line, "unknown shortcode {{%s:...}} (use ref, evidence, figure or duration)", n.Name)
+		cv.c.add(line, "unknown shortcode {{%s:...}} (use ref, evidence, figure, warning-signs or duration)", n.Name)
 	}
 }
 

@@ -144,6 +144,20 @@ func (f *fields) integer(key string, required bool) int {
 	return n
 }
 
+// boolean reads a required true or false: a safety flag must be stated, so
+// a forgotten one is an error rather than a silent "false".
+func (f *fields) boolean(key string) bool {
+	s := f.str(key, true)
+	switch s {
+	case "true":
+		return true
+	case "false", "":
+		return false
+	}
+	f.c.add(f.line(key), "%q must be true or false, not %q", key, s)
+	return false
+}
+
 func (f *fields) references(key string) []Reference {
 	v, ok := f.values[key]
 	if !ok {

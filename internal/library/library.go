@@ -22,6 +22,12 @@ type Options struct {
 	// may name. Nil skips that check (the library knows nothing of the
 	// questionnaire; callers pass its keys in).
 	AvoidIfKeys []string
+	// WarningLists are the lists {{warning-signs:ID}} renders, by ID.
+	WarningLists map[string]WarningList
+	// SignTerms and UrgencyTerms find a warning sign's urgency stated in
+	// free text; either empty skips that check.
+	SignTerms    []SignTerm
+	UrgencyTerms []string
 }
 
 // Library is all loaded content. It is read-only after Load, so handlers may
@@ -45,6 +51,7 @@ var articleKeys = []string{"title", "summary", "category", "tags", "reviewed", "
 type loader struct {
 	opts     Options
 	md       goldmark.Markdown
+	urgency  *urgencyChecker
 	lib      *Library
 	problems Problems
 	links    map[string][]link // file -> internal links
@@ -62,7 +69,8 @@ func Load(fsys fs.FS, opts Options) (*Library, error) {
 	if err := l.loadFigures(fsys); err != nil {
 		return nil, err
 	}
-	l.md = newMarkdown(l.lib.figures)
+	l.md = newMarkdown(l.lib.figures, opts.WarningLists)
+	l.urgency = newUrgencyChecker(opts.SignTerms, opts.UrgencyTerms)
 	if err := l.each(fsys, "articles/*.md", func(name string, src []byte) {
 		if a, b := l.parseArticle(name, src); a != nil && l.unique(name, a.Slug, l.lib.bySlug[a.Slug] != nil) {
 			l.lib.bySlug[a.Slug] = a
@@ -178,7 +186,8 @@ func (l *loader) parseDocument(c collector, name string, src []byte, known []str
 	if n := len(d.References); n > 0 && n < 2 {
 		c.add(f.line("references"), "cite at least 2 sources (found %d)", n)
 	}
-	b := convert(l.md, text, bodyLine, c, convertOptions{references: len(d.References), figures: l.lib.figures, steps: steps})
+	b := convert(l.md, text, bodyLine, c, convertOptions{references: len(d.References), figures: l.lib.figures,
+		warnings: l.opts.WarningLists, urgency: l.urgency, steps: steps})
 	d.Body, d.TOC, d.Words, d.Readability, d.Text = b.HTML, b.TOC, b.Words, b.Readability, b.Text
 	if d.Readability > MaxGrade {
 		c.add(0, "reading grade %.1f is above %.0f: use shorter sentences and plainer words", d.Readability, MaxGrade)

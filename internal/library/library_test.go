@@ -184,6 +184,8 @@ minutes: 2
 how_often: Once a day
 level: gentle
 avoid_if: [osteoporosis]
+floor: false
+firm: false
 article: other
 reviewed: 2026-11-22
 next_review: 2027-11-22
@@ -259,6 +261,11 @@ func TestLoadRoutineRejects(t *testing.T) {
 		{"missing section", "## Read more", "## More", "a routine's ## sections must be"},
 		{"bad level", "level: gentle", "level: extreme", `unknown level "extreme"`},
 		{"minutes out of range", "minutes: 2", "minutes: 500", "minutes must be between 1 and 120"},
+		{"floor flag missing", "floor: false\n", "", `missing required front matter key "floor"`},
+		{"firm flag not a boolean", "firm: false", "firm: maybe", `"firm" must be true or false`},
+		{"floor routine without the falls line", "floor: false", "floor: true", "fallen in the last year"},
+		{"a curl-up", "Roll slowly.", "Do 10 curl-ups.", "loaded forward bending"},
+		{"a sit-up", "Roll slowly.", "Then do sit-ups.", "loaded forward bending"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

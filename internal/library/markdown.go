@@ -10,8 +10,8 @@ import (
 
 // newMarkdown builds the one goldmark instance the library uses for every
 // file. Raw HTML stays off (goldmark's default): authors get callouts,
-// shortcodes and figures instead, all of which we check.
-func newMarkdown(figures map[string]string) goldmark.Markdown {
+// shortcodes, figures and warning-sign lists instead, all of which we check.
+func newMarkdown(figures map[string]string, warnings map[string]WarningList) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Typographer, extension.Footnote),
 		goldmark.WithParserOptions(
@@ -23,7 +23,7 @@ func newMarkdown(figures map[string]string) goldmark.Markdown {
 			),
 		),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(&shortcodeRenderer{figures: figures}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(&shortcodeRenderer{figures: figures, warnings: warnings}, 100)),
 		),
 	)
 }

@@ -103,7 +103,7 @@ func TestRenderCitationsBadgesFigures(t *testing.T) {
 func TestRenderDropsRawHTML(t *testing.T) {
 	src := "Hello <b onclick=\"x()\">bold</b>\n\n<script>alert(1)</script>\n\n<iframe src=\"https://evil.example\"></iframe>\n"
 	var problems Problems
-	b := convert(newMarkdown(nil), []byte(src), 1, collector{file: "x.md", problems: &problems}, convertOptions{})
+	b := convert(newMarkdown(nil, nil), []byte(src), 1, collector{file: "x.md", problems: &problems}, convertOptions{})
 	for _, bad := range []string{"<b", "<script", "<iframe", "onclick"} {
 		if strings.Contains(string(b.HTML), bad) {
 			t.Errorf("raw HTML %q passed through:\n%s", bad, b.HTML)

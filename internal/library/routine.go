@@ -17,6 +17,8 @@ type Routine struct {
 	HowOften  string
 	Level     string   // gentle or moderate
 	AvoidIf   []string // questionnaire answer keys
+	Floor     bool     // done lying or kneeling on the floor
+	Firm      bool     // firm or focused pressure (foam roller, golf ball, massage gun)
 	Article   string   // slug of the article it belongs to
 	Steps     []int    // each step's duration in seconds
 }
@@ -60,7 +62,7 @@ func optionValues(options []Option) []string {
 	return out
 }
 
-var routineKeys = []string{"title", "summary", "area", "equipment", "minutes", "how_often", "level", "avoid_if", "article", "reviewed", "next_review", "references"}
+var routineKeys = []string{"title", "summary", "area", "equipment", "minutes", "how_often", "level", "avoid_if", "floor", "firm", "article", "reviewed", "next_review", "references"}
 
 // routineSections are the h2 headings every routine has, in this order, so
 // readers always find the same things in the same place.
@@ -92,6 +94,14 @@ func (l *loader) parseRoutine(name string, src []byte) (*Routine, body) {
 				c.add(f.line("avoid_if"), "avoid_if key %q is not a question of the questionnaire", k)
 			}
 		}
+	}
+	r.Floor = f.boolean("floor")
+	r.Firm = f.boolean("firm")
+	if r.Floor && !strings.Contains(string(r.Body), "fallen") {
+		c.add(f.line("floor"), "a floor routine must say not to do it if you have fallen in the last year or feel unsteady (it does not mention \"fallen\")")
+	}
+	if m := loadedBending.FindString(r.Text); m != "" {
+		c.add(0, "routines must not include loaded forward bending such as %q (Royal Osteoporosis Society: it can break fragile bones)", m)
 	}
 	r.Article = f.str("article", true)
 	var h2 []string
@@ -158,5 +168,8 @@ func sectioned(body template.HTML) template.HTML {
 	}
 	return template.HTML(b.String())
 }
+
+// loadedBending finds sit-ups and curl-ups, which no routine may include.
+var loadedBending = regexp.MustCompile(`(?i)\b(curl-?ups?|sit-?ups?|crunch(es)?|curl up again)\b`)
 
 var h2Start = regexp.MustCompile(`<h2 id="([a-z0-9-]+)">`)

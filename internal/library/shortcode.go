@@ -18,6 +18,7 @@ import (
 //	{{ref:2}}             a citation of the article's second reference
 //	{{evidence:moderate}} a strength-of-evidence badge
 //	{{figure:back-map}}   an illustration, on a line of its own
+//	{{warning-signs:urgent}} a list of warning signs from the rule table, on a line of its own
 //
 // Raw HTML is off in our Markdown, so this is how authors reach the few
 // pieces of markup an article needs, and each one is checked at load time.
@@ -98,15 +99,16 @@ func (n *Figure) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{"Name": n.Name}, nil)
 }
 
-// figureTransformer lifts a paragraph holding only a figure shortcode to a
-// block, so the figure is not wrapped in a <p> (which may not hold <figure>).
+// figureTransformer lifts a paragraph holding only a figure or warning-signs
+// shortcode to a block, so it is not wrapped in a <p> (which may not hold
+// <figure> or a list).
 type figureTransformer struct{}
 
 func (figureTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
 	var paragraphs []*ast.Paragraph
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if p, ok := n.(*ast.Paragraph); ok && entering && p.ChildCount() == 1 {
-			if sc, ok := p.FirstChild().(*Shortcode); ok && sc.Name == "figure" {
+			if sc, ok := p.FirstChild().(*Shortcode); ok && (sc.Name == "figure" || sc.Name == "warning-signs") {
 				paragraphs = append(paragraphs, p)
 			}
 		}
@@ -114,19 +116,24 @@ func (figureTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Co
 	})
 	for _, p := range paragraphs {
 		sc := p.FirstChild().(*Shortcode)
-		fig := &Figure{Name: sc.Arg, Offset: sc.Offset}
-		p.Parent().ReplaceChild(p.Parent(), p, fig)
+		var block ast.Node = &Figure{Name: sc.Arg, Offset: sc.Offset}
+		if sc.Name == "warning-signs" {
+			block = &WarningSigns{ID: sc.Arg, Offset: sc.Offset}
+		}
+		p.Parent().ReplaceChild(p.Parent(), p, block)
 	}
 }
 
 // shortcodeRenderer writes shortcodes, figures and callouts as HTML.
 type shortcodeRenderer struct {
-	figures map[string]string // name -> SVG markup, our own reviewed files
+	figures  map[string]string      // name -> SVG markup, our own reviewed files
+	warnings map[string]WarningList // id -> list, from the rule table
 }
 
 func (r *shortcodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindShortcode, r.renderShortcode)
 	reg.Register(KindFigure, r.renderFigure)
+	reg.Register(KindWarningSigns, r.renderWarningSigns)
 	reg.Register(KindCallout, renderCallout)
 }
 

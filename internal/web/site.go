@@ -25,7 +25,7 @@ type Site struct {
 // LoadSite loads content and static files. A content problem is returned
 // as library.Problems, naming each file and line.
 func LoadSite(contentFS, staticFS fs.FS) (*Site, error) {
-	lib, err := library.Load(contentFS, library.Options{AvoidIfKeys: triage.Keys()})
+	lib, err := library.Load(contentFS, ContentOptions())
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,169 @@
+package library
+
+import (
+	"fmt"
+	"html"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
+)
+
+// Warning signs are health facts, and the questionnaire's rule table is
+// their one source. An article shows a list with {{warning-signs:ID}} on a
+// line of its own, and the list is rendered from that table, so an article
+// can never disagree with the questionnaire about how urgent a sign is.
+// The library knows nothing of the questionnaire: callers pass the lists
+// and the words to look for in Options.
+
+// WarningList is one list of warning signs, as {{warning-signs:ID}} renders
+// it in a care card.
+type WarningList struct {
+	Card    string // the care card: "immediate", "urgent" or "non-urgent"
+	Label   string // the care card's words, e.g. "Urgent advice"
+	Heading string // action first: "Get help today if you have back pain and:"
+	Signs   []string
+	Action  string // one line after the list
+}
+
+// SignTerm is a word or phrase that names an emergency or same-day warning
+// sign (Rule names where it comes from, for the error message).
+type SignTerm struct {
+	Term string
+	Rule string
+}
+
+// KindWarningSigns is the AST node kind of a block-level warning-sign list.
+var KindWarningSigns = ast.NewNodeKind("WarningSigns")
+
+// WarningSigns is a paragraph that held only a {{warning-signs:ID}}.
+type WarningSigns struct {
+	ast.BaseBlock
+	ID     string
+	Offset int
+}
+
+// Kind implements ast.Node.
+func (n *WarningSigns) Kind() ast.NodeKind { return KindWarningSigns }
+
+// Dump implements ast.Node.
+func (n *WarningSigns) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"ID": n.ID}, nil)
+}
+
+// renderWarningList writes a list as an NHS-style care card whose kind is
+// written out in words, so urgency never depends on colour alone.
+func renderWarningList(w util.BufWriter, id string, l WarningList) {
+	fmt.Fprintf(w, "<div class=\"care-card care-card--%s care-card--list\" data-testid=\"warning-signs\" data-list=\"%s\">\n",
+		html.EscapeString(l.Card), html.EscapeString(id))
+	fmt.Fprintf(w, "<p class=\"care-card__kind\"><span class=\"visually-hidden\">%s: </span><span aria-hidden=\"true\">%s</span></p>\n",
+		html.EscapeString(l.Label), html.EscapeString(l.Label))
+	fmt.Fprintf(w, "<div class=\"care-card__body\">\n<p class=\"care-card__heading\"><strong>%s</strong></p>\n<ul>\n", html.EscapeString(l.Heading))
+	for _, s := range l.Signs {
+		fmt.Fprintf(w, "<li>%s</li>\n", html.EscapeString(s))
+	}
+	fmt.Fprintf(w, "</ul>\n<p>%s</p>\n</div>\n</div>\n", html.EscapeString(l.Action))
+}
+
+func (r *shortcodeRenderer) renderWarningSigns(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		n := node.(*WarningSigns)
+		if l, ok := r.warnings[n.ID]; ok {
+			renderWarningList(w, n.ID, l)
+		}
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// urgencyChecker finds sentences that state how urgent a warning sign is in
+// free text: a sentence that names a sign and an urgency ("call 999 if you
+// have chest pain"). Such a sentence is the one place an article could
+// drift from the questionnaire, so `backwise check` rejects it.
+type urgencyChecker struct {
+	signs   []SignTerm
+	signRe  []*regexp.Regexp
+	urgency []*regexp.Regexp
+	words   []string
+}
+
+func newUrgencyChecker(signs []SignTerm, urgency []string) *urgencyChecker {
+	if len(signs) == 0 || len(urgency) == 0 {
+		return nil
+	}
+	u := &urgencyChecker{signs: signs, words: urgency}
+	for _, s := range signs {
+		u.signRe = append(u.signRe, wholeWords(s.Term))
+	}
+	for _, t := range urgency {
+		u.urgency = append(u.urgency, wholeWords(t))
+	}
+	return u
+}
+
+// wholeWords matches term as whole words, ignoring case, so "pee" does not
+// match "speed".
+func wholeWords(term string) *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(^|[^\pL\pN])` + regexp.QuoteMeta(term) + `($|[^\pL\pN])`)
+}
+
+// sentenceSplit splits text into sentences well enough for this check.
+var sentenceSplit = regexp.MustCompile(`[.!?]\s+|\n`)
+
+// check reports the first sign and urgency found together in one sentence,
+// or anywhere in text when whole is set: a list item is read as one
+// statement ("chest pain. Call 999").
+func (u *urgencyChecker) check(text string, whole bool) (sign SignTerm, urgency string, found bool) {
+	parts := []string{text}
+	if !whole {
+		parts = sentenceSplit.Split(text, -1)
+	}
+	for _, sentence := range parts {
+		ui := -1
+		for i, re := range u.urgency {
+			if re.MatchString(sentence) {
+				ui = i
+				break
+			}
+		}
+		if ui < 0 {
+			continue
+		}
+		for i, re := range u.signRe {
+			if re.MatchString(sentence) {
+				return u.signs[i], u.words[ui], true
+			}
+		}
+	}
+	return SignTerm{}, "", false
+}
+
+// checkUrgency walks the text blocks of a body (paragraphs, headings, list
+// items, table cells) and reports each sentence that states an urgency for
+// a warning sign in free text.
+func (cv *converter) checkUrgency(doc ast.Node, u *urgencyChecker) {
+	if u == nil {
+		return
+	}
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock, east.KindTableCell:
+			text := plainText(n, cv.src)
+			_, inList := n.Parent().(*ast.ListItem)
+			whole := inList || n.Kind() == east.KindTableCell
+			if sign, urgency, ok := u.check(text, whole); ok {
+				cv.c.add(cv.nodeLine(n), "states how urgent a warning sign is in free text (%q with %q): use {{warning-signs:ID}} so articles and the questionnaire say the same (the sign comes from rule %s)",
+					sign.Term, urgency, sign.Rule)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// warningIDs lists the known list ids for error messages.
+func warningIDs(m map[string]WarningList) string { return strings.Join(sortedKeys(m), ", ") }
