@@ -24,10 +24,10 @@ type Rule struct {
 	Reason    string   `json:"reason,omitempty"`  // shown when the rule's outcome is the result
 	Caution   string   `json:"caution,omitempty"` // adapts care; shown when the outcome is doctor or below
 	Note      string   `json:"note,omitempty"`    // where to go or what to say; shown at every outcome
-	// Sign is how the warning sign reads in the site's lists ("pain in
-	// both legs"); "" for rules that are not listed. SignGroup says which
-	// list: general, neck, cancer or pregnancy.
-	Sign      string    `json:"sign,omitempty"`
+	// Signs are how the warning sign reads in the site's lists ("pain in
+	// both legs"), usually one line; none for rules that are not listed.
+	// SignGroup says which list: general, neck, cancer or pregnancy.
+	Signs     []string  `json:"signs,omitempty"`
 	SignGroup SignGroup `json:"sign_group,omitempty"`
 	// Terms are words that identify the sign in an article, so `backwise
 	// check` can find an urgency stated in free text instead of through
@@ -45,6 +45,7 @@ func Rules() []Rule {
 	out := make([]Rule, len(rules))
 	for i, r := range rules {
 		r.Keys = slices.Clone(r.Keys)
+		r.Signs = slices.Clone(r.Signs)
 		r.Terms = slices.Clone(r.Terms)
 		out[i] = r
 	}

@@ -15,7 +15,7 @@ var rules = []Rule{
 	{
 		ID: "ces-bladder-bowel", Title: "Bladder or bowel changes", Keys: []string{KeyBladderBowelChange},
 		Outcome: Emergency, Source: srcNHSBackPain, SignGroup: SignsGeneral,
-		Sign:      "new difficulty peeing, or peeing or pooing yourself without meaning to",
+		Signs:     []string{"new difficulty peeing, or peeing or pooing yourself without meaning to"},
 		Terms:     []string{"pee", "peeing", "poo", "pooing", "bladder", "bowel", "bowels", "incontinence"},
 		Condition: "Back pain with new difficulty peeing, or loss of bladder or bowel control (NHS: call 999 or go to A&E).",
 		Reason: "You said you have new difficulty peeing, or have lost control of your bladder or bowels. With back pain " +
@@ -25,7 +25,7 @@ var rules = []Rule{
 	{
 		ID: "ces-saddle-numbness", Title: "Numbness around the genitals or bottom", Keys: []string{KeySaddleNumbness},
 		Outcome: Emergency, Source: srcRoyalFreeCES, SignGroup: SignsGeneral,
-		Sign:  "numbness or tingling around your genitals, bottom or inner thighs, or a change in sexual feeling",
+		Signs: []string{"numbness or tingling around your genitals, bottom or inner thighs, or a change in sexual feeling"},
 		Terms: []string{"genitals", "genital", "anus", "inner thighs", "saddle", "sexual"},
 		Condition: "Back pain with numbness or tingling around the genitals, anus, buttocks or inner thighs, or a new change " +
 			"in sexual function (NHS cauda equina leaflets: any one of these signs means A&E straight away).",
@@ -36,7 +36,7 @@ var rules = []Rule{
 	{
 		ID: "ces-both-legs", Title: "Symptoms in both legs", Keys: []string{KeyBothLegs},
 		Outcome: Emergency, Source: srcNHSBackPain, SignGroup: SignsGeneral,
-		Sign:      "pain, numbness, tingling or weakness in both legs",
+		Signs:     []string{"pain, numbness, tingling or weakness in both legs"},
 		Terms:     []string{"both legs"},
 		Condition: "Back pain with pain, numbness, tingling or weakness in both legs (NHS: call 999 or go to A&E).",
 		Reason: "You said you have symptoms in both legs. With back pain this can mean several nerves are being squeezed " +
@@ -46,7 +46,7 @@ var rules = []Rule{
 	{
 		ID: "walking-difficulty", Title: "New difficulty walking", Keys: []string{KeyWalkingDifficulty},
 		Outcome: Emergency, Source: srcGlosRedFlags, SignGroup: SignsGeneral,
-		Sign:  "new difficulty walking, or legs that suddenly feel weak or unsteady",
+		Signs: []string{"new difficulty walking, or legs that suddenly feel weak or unsteady"},
 		Terms: []string{"difficulty walking", "trouble walking", "unsteady", "cannot walk", "can't walk"},
 		Condition: "Back pain with new difficulty walking or unsteadiness (NHS Gloucestershire lists gait disturbance with " +
 			"the cauda equina signs; NICE NG234 lists difficulty walking among the signs of spinal cord compression).",
@@ -57,7 +57,7 @@ var rules = []Rule{
 	{
 		ID: "chest-pain", Title: "Chest pain", Keys: []string{KeyChestPain},
 		Outcome: Emergency, Source: srcNHSBackPain, SignGroup: SignsGeneral,
-		Sign:  "chest pain or breathlessness, or pain spreading to your arm, neck or jaw",
+		Signs: []string{"chest pain or breathlessness, or pain spreading to your arm, neck or jaw"},
 		Terms: []string{"chest pain", "chest", "breathless", "breathlessness", "jaw"},
 		Condition: "Back pain with chest pain, breathlessness, or pain spreading to the arm, neck or jaw (NHS: call 999; " +
 			"heart attack pain can spread to the back).",
@@ -68,7 +68,7 @@ var rules = []Rule{
 	{
 		ID: "aorta-tearing-pain", Title: "Sudden tearing pain", Keys: []string{KeyTearingPain},
 		Outcome: Emergency, Source: srcHSEAorticDissection, SignGroup: SignsGeneral,
-		Sign:  "sudden, severe pain in your back, chest or tummy that feels like tearing or ripping",
+		Signs: []string{"sudden, severe pain in your back, chest or tummy that feels like tearing or ripping"},
 		Terms: []string{"tearing", "ripping", "aorta", "aortic", "aneurysm"},
 		Condition: "Sudden, severe pain in the back, chest or tummy that feels like tearing or ripping (HSE/NHS: a tear in " +
 			"the main blood vessel, aortic dissection, or a burst aortic aneurysm; call 999).",
@@ -79,7 +79,7 @@ var rules = []Rule{
 	{
 		ID: "aorta-faint-clammy", Title: "Feeling faint or clammy", Keys: []string{KeyFaintOrClammy},
 		Outcome: Emergency, Source: srcNHSAAA, SignGroup: SignsGeneral,
-		Sign:  "feeling faint or dizzy, or cold, sweaty and clammy",
+		Signs: []string{"feeling faint or dizzy, or cold, sweaty and clammy"},
 		Terms: []string{"faint", "fainting", "dizzy", "clammy"},
 		Condition: "Back pain with feeling faint, dizzy, sweaty or clammy (NHS: with sudden tummy or lower back pain these " +
 			"are signs of a burst aortic aneurysm; call 999). Backwise does not wait for the pain to be sudden: the " +
@@ -91,7 +91,7 @@ var rules = []Rule{
 	{
 		ID: "major-trauma", Title: "A serious injury", Keys: []string{KeyMajorTrauma},
 		Outcome: Emergency, Source: srcNHSBackPain, SignGroup: SignsGeneral,
-		Sign:      "pain that started after a serious fall, accident or blow",
+		Signs:     []string{"pain that started after a serious fall, accident or blow"},
 		Terms:     []string{"serious fall", "accident", "car crash", "blow"},
 		Condition: "Back pain that began after a serious fall, accident or blow (NHS: call 999 or go to A&E).",
 		Reason: "You said your pain started after a serious fall, accident or blow. A broken bone in the spine needs " +
@@ -101,7 +101,7 @@ var rules = []Rule{
 	{
 		ID: "neck-sudden-headache", Title: "Neck pain with a sudden severe headache", Keys: []string{KeyNeckSuddenHeadache},
 		Outcome: Emergency, Source: srcNHSNeckPain, SignGroup: SignsNeck,
-		Sign:      "pain that came on suddenly with a severe headache",
+		Signs:     []string{"pain that came on suddenly with a severe headache"},
 		Terms:     []string{"severe headache", "sudden headache", "worst headache"},
 		Condition: "Neck pain that came on suddenly with a severe headache (NHS: a possible bleed on the brain; call 999).",
 		Reason: "You said your neck pain came on suddenly with a severe headache. Rarely, this is a sign of bleeding " +
@@ -111,7 +111,7 @@ var rules = []Rule{
 	{
 		ID: "neck-nerve-signs", Title: "Neck pain with changes in vision, speech or balance", Keys: []string{KeyNeckNerveSigns},
 		Outcome: Emergency, Source: srcNHSNeckPain, SignGroup: SignsNeck,
-		Sign:  "changes in your vision, speech or balance",
+		Signs: []string{"changes in your vision, speech or balance"},
 		Terms: []string{"double vision", "slurred", "speech", "vision", "balance"},
 		Condition: "Neck pain with double vision, slurred speech, dizziness or weakness (NHS: a possible tear in an " +
 			"artery of the neck; call 999).",
@@ -122,7 +122,7 @@ var rules = []Rule{
 	{
 		ID: "neck-fever-stiff", Title: "A stiff neck with a fever or rash", Keys: []string{KeyNeckFeverStiff},
 		Outcome: Emergency, Source: srcNHSMeningitis, SignGroup: SignsNeck,
-		Sign:      "a high temperature with a stiff neck, or a rash that does not fade under a glass",
+		Signs:     []string{"a high temperature with a stiff neck, or a rash that does not fade under a glass"},
 		Terms:     []string{"stiff neck", "rash", "meningitis"},
 		Condition: "A high temperature with a stiff neck, or a rash that does not fade (NHS: signs of meningitis; call 999).",
 		Reason: "You said you have a high temperature with a stiff neck, or a rash that does not fade. These can be " +
@@ -133,7 +133,7 @@ var rules = []Rule{
 		ID: "cancer-nerve-symptoms", Title: "Cancer with nerve symptoms",
 		Keys:    []string{KeyCancer, KeyCancerStatus, KeyLegWeaknessWorsening, KeyNumbnessTingling, KeyLegPainBelowKnee, KeyNeckClumsyHands},
 		Outcome: Emergency, Source: srcNICENG234, SignGroup: SignsCancer,
-		Sign:  "weakness, numbness or pins and needles in an arm or leg, clumsy hands, or pain shooting down a leg",
+		Signs: []string{"weakness, numbness or pins and needles in an arm or leg, clumsy hands, or pain shooting down a leg"},
 		Terms: []string{"cancer", "myeloma", "oncology"},
 		Condition: "Cancer now, treated in the last 5 years or in the bones, with a leg getting weaker, numbness or " +
 			"tingling in a leg, pain down a leg below the knee, or clumsy hands (NICE NG234: with neurological symptoms, " +
@@ -150,7 +150,7 @@ var rules = []Rule{
 	{
 		ID: "fever", Title: "Fever or feeling very unwell", Keys: []string{KeyFever},
 		Outcome: Urgent, Source: srcNHSBackPain, SignGroup: SignsGeneral,
-		Sign:  "a high temperature, or you feel hot, shivery or very unwell",
+		Signs: []string{"a high temperature, or you feel hot, shivery or very unwell"},
 		Terms: []string{"fever", "high temperature", "shivery", "temperature"},
 		Condition: "Back pain with fever, chills, or feeling hot, cold, shivery or very unwell (NHS: urgent GP " +
 			"appointment or NHS 111).",
@@ -161,7 +161,7 @@ var rules = []Rule{
 	{
 		ID: "injects-drugs", Title: "Injecting drugs", Keys: []string{KeyInjectsDrugs},
 		Outcome: Urgent, Source: srcDarouiche2006, SignGroup: SignsGeneral,
-		Sign:  "you inject drugs, with or without a temperature",
+		Signs: []string{"you inject drugs, with or without a temperature"},
 		Terms: []string{"inject drugs", "injecting", "injects"},
 		Condition: "Back pain in someone who injects drugs, with or without a fever (NHS Gloucestershire lists IV drug " +
 			"use as a red flag for spinal infection; Darouiche 2006: fever is absent in many people with a spinal " +
@@ -173,7 +173,7 @@ var rules = []Rule{
 	{
 		ID: "leg-weakness-progressive", Title: "One leg getting weaker", Keys: []string{KeyLegWeaknessWorsening},
 		Outcome: Urgent, Source: srcACP2007, SignGroup: SignsGeneral,
-		Sign:  "one leg getting weaker, or a foot that drags or slaps when you walk",
+		Signs: []string{"one leg getting weaker, or a foot that drags or slaps when you walk"},
 		Terms: []string{"weaker", "foot drop", "drags", "slaps"},
 		Condition: "A leg getting weaker, or a foot that drags or slaps. Sources disagree: the NHS sends leg weakness " +
 			"to 999 only when both legs are affected, while NHS Gloucestershire groups progressive weakness with " +
@@ -187,7 +187,7 @@ var rules = []Rule{
 		ID: "fragile-bones-minor-injury", Title: "Fragile bones and a minor fall",
 		Keys:    []string{KeyOsteoporosis, KeySteroids, KeyMinorInjury},
 		Outcome: Urgent, Source: srcNorthernTrust, SignGroup: SignsGeneral,
-		Sign:  "pain after a minor fall, bump, cough or lift, if you have fragile bones or take steroid tablets",
+		Signs: []string{"pain after a minor fall, bump, cough or lift, if you have fragile bones or take steroid tablets"},
 		Terms: []string{"minor fall", "fragile bones", "osteoporosis", "thin bones", "bump"},
 		Condition: "Osteoporosis or long-term steroid tablets, and pain that started after a minor fall, bump, cough, " +
 			"sneeze or lift (NHS Gloucestershire: minor trauma with osteoporosis or steroids is a fracture red flag; " +
@@ -200,7 +200,7 @@ var rules = []Rule{
 	{
 		ID: "severe-unrelieved", Title: "Severe pain that nothing eases", Keys: []string{KeySevereUnrelieved},
 		Outcome: Urgent, Source: srcNHSBackPain, SignGroup: SignsGeneral,
-		Sign:  "severe pain that nothing eases, not even rest or painkillers",
+		Signs: []string{"severe pain that nothing eases, not even rest or painkillers"},
 		Terms: []string{"nothing eases", "not eased", "unbearable"},
 		Condition: "Severe pain not eased by rest, lying still or painkillers (NHS: severe pain needs an urgent GP " +
 			"appointment or NHS 111; pain that does not ease with rest is not typical of a strain).",
@@ -211,7 +211,7 @@ var rules = []Rule{
 	{
 		ID: "severe-worsening-quickly", Title: "Strong pain getting worse quickly", Keys: []string{KeyTrend, KeyIntensity},
 		Outcome: Urgent, Source: srcNHSBackPain, SignGroup: SignsGeneral,
-		Sign:  "severe pain that is getting worse quickly",
+		Signs: []string{"severe pain that is getting worse quickly"},
 		Terms: []string{"worse quickly", "getting worse fast"},
 		Condition: "Pain of 7 or more out of 10 that is getting worse quickly (NHS 2026: severe pain that is getting " +
 			"worse quickly needs an urgent GP appointment or NHS 111). Severe pain that is easing is not on this list: " +
@@ -223,7 +223,7 @@ var rules = []Rule{
 	{
 		ID: "neck-clumsy-hands", Title: "Clumsy hands or a change in walking", Keys: []string{KeyNeckClumsyHands},
 		Outcome: Urgent, Source: srcNHSNeckPain, SignGroup: SignsNeck,
-		Sign:  "hands that have become clumsy, or a change in the way you walk",
+		Signs: []string{"hands that have become clumsy, or a change in the way you walk"},
 		Terms: []string{"clumsy"},
 		Condition: "Neck pain with clumsy hands or a change in walking or balance (signs that the spinal cord in the " +
 			"neck may be squeezed; same-day assessment).",
@@ -236,8 +236,9 @@ var rules = []Rule{
 		Keys: []string{KeyPregBleeding, KeyPregContractions, KeyPregFluid, KeyPregFeverOrPeeing, KeyPregSidePain,
 			KeyPregBabyMovesLess, KeyPregHeadacheVision},
 		Outcome: Urgent, Source: srcNHSPregnancyBackPain, SignGroup: SignsPregnancy,
-		Sign: "bleeding, fluid leaking, regular tightenings, a high temperature or pain when peeing, pain low on one " +
-			"side, your baby moving less, or a severe headache or changes in vision",
+		Signs: []string{"bleeding from your vagina, or fluid leaking", "regular tightenings or pains that come in waves",
+			"a high temperature, or pain or burning when you pee", "pain low down on one side, or in your side below the ribs",
+			"your baby moving less than usual", "a severe headache, changes in your vision, or sudden swelling of your face, hands or feet"},
 		Terms: []string{"maternity", "contractions", "baby moving", "movements", "waters"},
 		Condition: "Pregnant, with bleeding, contractions, leaking fluid, a fever or pain when peeing, pain on one side, " +
 			"reduced baby movements, or a severe headache, vision changes or sudden swelling (NHS: contact your " +
@@ -251,7 +252,7 @@ var rules = []Rule{
 	{
 		ID: "cancer-in-bones", Title: "Cancer in the bones and back pain", Keys: []string{KeyCancer, KeyCancerStatus},
 		Outcome: Urgent, Source: srcNICENG234, SignGroup: SignsCancer,
-		Sign:  "any new back or neck pain, if your cancer has spread to your bones or you have myeloma",
+		Signs: []string{"any new pain, if the cancer is in your bones or you have myeloma"},
 		Terms: []string{"cancer", "myeloma"},
 		Condition: "Cancer that has spread to the bones, or myeloma, with new back pain (NICE NG234: spinal pain in " +
 			"someone with cancer may be a spinal metastasis; contact the acute oncology team within 24 hours). " +
@@ -264,7 +265,7 @@ var rules = []Rule{
 	{
 		ID: "cancer-spinal-site", Title: "Cancer and pain higher up the spine", Keys: []string{KeyCancer, KeyCancerStatus, KeyLocation},
 		Outcome: Urgent, Source: srcNICENG234, SignGroup: SignsCancer,
-		Sign:  "pain in your middle or upper back, or your neck",
+		Signs: []string{"pain in your middle or upper back, or your neck"},
 		Terms: []string{"cancer"},
 		Condition: "Cancer now or in the last 5 years, with pain in the middle or upper back or the neck (NICE NG234: " +
 			"thoracic or cervical spinal pain in someone with cancer needs contact within 24 hours).",
@@ -277,7 +278,7 @@ var rules = []Rule{
 	{
 		ID: "cancer-progressive-pain", Title: "Cancer and pain that keeps getting worse", Keys: []string{KeyCancer, KeyCancerStatus, KeyTrend},
 		Outcome: Urgent, Source: srcNICENG234, SignGroup: SignsCancer,
-		Sign:      "pain that keeps getting worse",
+		Signs:     []string{"pain that keeps getting worse"},
 		Terms:     []string{"cancer"},
 		Condition: "Cancer now or in the last 5 years, with back pain that is getting worse (NICE NG234: progressive spinal pain, within 24 hours).",
 		Reason: "You said you have cancer (now or in the last 5 years) and your pain is getting worse. After cancer, " +
@@ -288,7 +289,7 @@ var rules = []Rule{
 		ID: "cancer-pain-pattern", Title: "Cancer and pain at night, on straining or a tender spine",
 		Keys:    []string{KeyCancer, KeyCancerStatus, KeyNightPain, KeyPainOnStraining, KeySpineTenderness, KeySevereUnrelieved},
 		Outcome: Urgent, Source: srcNICENG234, SignGroup: SignsCancer,
-		Sign:  "pain that stops you sleeping, pain when you cough, sneeze or strain, or a tender spot on your spine",
+		Signs: []string{"pain that stops you sleeping, pain when you cough, sneeze or strain, or a tender spot on your spine"},
 		Terms: []string{"cancer"},
 		Condition: "Cancer now or in the last 5 years, with pain at night that stops sleep, pain on coughing, sneezing " +
 			"or straining, a tender spot on the spine, or severe pain that nothing eases (NICE NG234: within 24 hours).",
@@ -303,7 +304,7 @@ var rules = []Rule{
 	{
 		ID: "cancer-recent", Title: "Cancer now or in the last 5 years", Keys: []string{KeyCancer, KeyCancerStatus},
 		Outcome: Doctor, Source: srcHenschke2013, SignGroup: SignsGeneral,
-		Sign: "you have cancer now, or finished treatment in the last 5 years",
+		Signs: []string{"you have cancer now, or finished treatment in the last 5 years"},
 		Condition: "Cancer now or treated in the last 5 years, with none of the patterns above (a history of cancer is " +
 			"the only red flag with good evidence as a sign of spinal cancer, Cochrane 2013).",
 		Reason: "You said you have cancer now or were treated in the last 5 years. Cancer is the warning sign most " +
@@ -332,7 +333,7 @@ var rules = []Rule{
 	{
 		ID: "weight-loss", Title: "Weight loss without trying", Keys: []string{KeyWeightLoss, KeyAge},
 		Outcome: Doctor, Source: srcNICENG12, SignGroup: SignsGeneral,
-		Sign:  "you have lost weight without trying",
+		Signs: []string{"you have lost weight without trying"},
 		Terms: []string{"weight loss", "lost weight"},
 		Condition: "Weight loss without trying (NHS 2026: see a GP; NICE NG12: at 60 or over with back pain, consider " +
 			"urgent tests within 2 weeks, so the reason asks for an appointment soon).",
@@ -343,7 +344,7 @@ var rules = []Rule{
 	{
 		ID: "night-pain", Title: "Pain at night or all the time", Keys: []string{KeyNightPain},
 		Outcome: Doctor, Source: srcNHSBackPain, SignGroup: SignsGeneral,
-		Sign:      "pain that is worse at night, or does not ease whatever you do",
+		Signs:     []string{"pain that is worse at night, or does not ease whatever you do"},
 		Condition: "Pain worse at night, or constant and not eased by rest (NHS 2026: see a GP; urgent after cancer).",
 		Reason: "You said your pain is worse at night or is there all the time. Pain from muscles and joints usually " +
 			"eases with rest, so a doctor should check it.",
@@ -352,7 +353,7 @@ var rules = []Rule{
 	{
 		ID: "pain-on-straining", Title: "Pain on coughing, sneezing or straining", Keys: []string{KeyPainOnStraining},
 		Outcome: Doctor, Source: srcNHSBackPain, SignGroup: SignsGeneral,
-		Sign:      "pain that is worse when you cough, sneeze or strain on the toilet",
+		Signs:     []string{"pain that is worse when you cough, sneeze or strain on the toilet"},
 		Condition: "Pain worse on coughing, sneezing or straining (NHS 2026: see a GP; urgent after cancer).",
 		Reason: "You said your pain is worse when you cough, sneeze or strain. The NHS advises a GP check for back pain " +
 			"like this.",
@@ -361,7 +362,7 @@ var rules = []Rule{
 	{
 		ID: "lump-or-shape-change", Title: "A lump or a change in shape", Keys: []string{KeyLumpOrShapeChange},
 		Outcome: Doctor, Source: srcNHSBackPain, SignGroup: SignsGeneral,
-		Sign:      "a lump or swelling on your back, or a change in its shape",
+		Signs:     []string{"a lump or swelling on your back, or a change in its shape"},
 		Condition: "A lump, swelling or change in the shape of the back (NHS 2026: see a GP).",
 		Reason:    "You said you have a lump or swelling on your back, or its shape has changed. A GP should take a look.",
 		When:      yes(KeyLumpOrShapeChange),
@@ -370,7 +371,7 @@ var rules = []Rule{
 		ID: "thoracic-no-strain", Title: "Middle or upper back pain with no clear cause",
 		Keys:    []string{KeyLocation, KeyObviousStrain},
 		Outcome: Doctor, Source: srcNHSBackPain, SignGroup: SignsGeneral,
-		Sign: "pain in your middle or upper back that did not start with an obvious strain",
+		Signs: []string{"pain in your middle or upper back that did not start with an obvious strain"},
 		Condition: "Pain in the middle or upper back that did not start after an obvious strain (NHS 2026: see a GP " +
 			"for pain between the shoulders; RCGP triage lists thoracic pain as a red flag). After an obvious strain, " +
 			"such as lifting or gardening, tight muscles are the likely cause and self-care fits.",
@@ -384,7 +385,7 @@ var rules = []Rule{
 		ID: "first-episode-50-plus", Title: "A first bout of back pain at 50 or over",
 		Keys:    []string{KeyAge, KeyBackPainBefore, KeyTrend, KeyObviousStrain},
 		Outcome: Doctor, Source: srcACP2007, SignGroup: SignsGeneral,
-		Sign: "back pain for the first time at 50 or over, unless it is clearly easing after an obvious strain",
+		Signs: []string{"back pain for the first time at 50 or over, unless it is clearly easing after an obvious strain"},
 		Condition: "Age 50 or over, back pain like this for the first time, and not clearly improving after an obvious " +
 			"strain (ACP/APS 2007: age over 50 is a flag for a serious cause; RCGP uses 55). New back pain later in " +
 			"life is never sent straight to massage.",
@@ -407,7 +408,7 @@ var rules = []Rule{
 	{
 		ID: "steroids", Title: "Long-term steroid tablets", Keys: []string{KeySteroids},
 		Outcome: Doctor, Source: srcGlosRedFlags, SignGroup: SignsGeneral,
-		Sign:      "you have taken steroid tablets for 3 months or more",
+		Signs:     []string{"you have taken steroid tablets for 3 months or more"},
 		Condition: "Steroid tablets for 3 months or more (NHS Gloucestershire: a red flag for fracture and for infection).",
 		Reason: "You said you have taken steroid tablets for 3 months or more. They thin the bones and can hide " +
 			"infections, so a GP should check your back pain.",
@@ -416,7 +417,7 @@ var rules = []Rule{
 	{
 		ID: "immunosuppressed", Title: "A weakened immune system", Keys: []string{KeyImmunosuppressed},
 		Outcome: Doctor, Source: srcGlosRedFlags, SignGroup: SignsGeneral,
-		Sign:      "your immune system is weakened, for example by chemotherapy or HIV",
+		Signs:     []string{"your immune system is weakened, for example by chemotherapy or HIV"},
 		Condition: "Chemotherapy, HIV, an organ transplant or immune-suppressing medicines (NHS Gloucestershire: a red flag for spinal infection).",
 		Reason: "You said your immune system is weakened. That makes infections in the spine more likely, so a GP " +
 			"should check your pain, and any temperature needs help the same day.",
@@ -434,7 +435,7 @@ var rules = []Rule{
 	{
 		ID: "numbness-tingling", Title: "Numbness or pins and needles in a leg", Keys: []string{KeyNumbnessTingling},
 		Outcome: Doctor, Source: srcMayoHS, SignGroup: SignsGeneral,
-		Sign:      "numbness or pins and needles in one leg or foot",
+		Signs:     []string{"numbness or pins and needles in one leg or foot"},
 		Condition: "Numbness or tingling in one leg or foot (Mayo Clinic Health System: make an appointment).",
 		Reason: "You said you have numbness or pins and needles in a leg or foot. A nerve may be involved, so a GP " +
 			"or physiotherapist should examine you.",
@@ -455,7 +456,7 @@ var rules = []Rule{
 	{
 		ID: "not-improving-after-2-weeks", Title: "Not getting better after 2 weeks", Keys: []string{KeyDuration, KeyTrend},
 		Outcome: Doctor, Source: srcNHSBackPain, SignGroup: SignsGeneral,
-		Sign: "it is not getting better after 2 to 4 weeks",
+		Signs: []string{"it is not getting better after 2 to 4 weeks"},
 		Condition: "Pain for 2 to 12 weeks that is not getting better (NHS: see a GP, or refer yourself to " +
 			"physiotherapy, if it is not better after a few weeks; NHS Gloucestershire: failure to improve after a " +
 			"month). Stable pain for more than 12 weeks leads to a therapist instead, unless another rule applies.",
@@ -468,7 +469,7 @@ var rules = []Rule{
 	{
 		ID: "pain-worsening", Title: "Pain getting worse", Keys: []string{KeyDuration, KeyTrend},
 		Outcome: Doctor, Source: srcNHSBackPain, SignGroup: SignsGeneral,
-		Sign: "it keeps getting worse",
+		Signs: []string{"it keeps getting worse"},
 		Condition: "Pain getting worse after the first 3 days, or getting worse quickly at any time (NHS: see a GP if " +
 			"back pain is getting worse). In the first 3 days stiffness often peaks before it eases.",
 		Reason: "You said your pain is getting worse. The NHS advises seeing a GP when back pain keeps getting worse.",
@@ -488,7 +489,7 @@ var rules = []Rule{
 	{
 		ID: "daily-life-severe", Title: "Strong pain stopping daily life", Keys: []string{KeyAffectsDailyLife, KeyIntensity, KeyTrend},
 		Outcome: Doctor, Source: srcNHSBackPain, SignGroup: SignsGeneral,
-		Sign: "it stops you doing your normal daily activities",
+		Signs: []string{"it stops you doing your normal daily activities"},
 		Condition: "Pain of 7 or more out of 10 that stops sleep, work or daily activities and is not easing (NHS: see " +
 			"a GP if back pain stops you doing day-to-day activities).",
 		Reason: "You said your pain is strong (7 or more out of 10), is not easing and stops you doing everyday " +

@@ -163,10 +163,10 @@ func TestRuleTable(t *testing.T) {
 				t.Errorf("%s: key %q is not a question", r.ID, k)
 			}
 		}
-		if (r.Sign == "") != (r.SignGroup == "") {
+		if (len(r.Signs) == 0) != (r.SignGroup == "") {
 			t.Errorf("%s: a listed sign needs both Sign and SignGroup", r.ID)
 		}
-		if r.Sign != "" && r.Outcome.Severity() >= Urgent.Severity() && len(r.Terms) == 0 {
+		if len(r.Signs) > 0 && r.Outcome.Severity() >= Urgent.Severity() && len(r.Terms) == 0 {
 			t.Errorf("%s: an emergency or same-day sign needs Terms for the article check", r.ID)
 		}
 		if s, ok := SourceByKey(r.Source.Key); !ok || s != r.Source {
@@ -339,7 +339,7 @@ func TestSignListsComeFromTheRules(t *testing.T) {
 		for _, s := range l.Signs {
 			found := false
 			for _, r := range Rules() {
-				if r.Sign == s && r.Outcome == l.Outcome && r.SignGroup == l.Group {
+				if slices.Contains(r.Signs, s) && r.Outcome == l.Outcome && r.SignGroup == l.Group {
 					found = true
 				}
 			}
@@ -355,17 +355,16 @@ func TestSignListsComeFromTheRules(t *testing.T) {
 	}
 	// Every listed sign appears in exactly one list.
 	for _, r := range Rules() {
-		if r.Sign == "" {
-			continue
-		}
-		n := 0
-		for _, l := range lists {
-			if slices.Contains(l.Signs, r.Sign) {
-				n++
+		for _, sign := range r.Signs {
+			n := 0
+			for _, l := range lists {
+				if slices.Contains(l.Signs, sign) {
+					n++
+				}
 			}
-		}
-		if n != 1 {
-			t.Errorf("sign of %s appears in %d lists", r.ID, n)
+			if n != 1 {
+				t.Errorf("sign %q of %s appears in %d lists", sign, r.ID, n)
+			}
 		}
 	}
 	em, _ := SignListByID("emergency")

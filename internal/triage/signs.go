@@ -100,8 +100,8 @@ func signList(g SignGroup, o Outcome) (SignList, bool) {
 	}
 	l := SignList{ID: id, Group: g, Outcome: o, Heading: text[0], Action: text[1], Signs: []string{}}
 	for _, r := range rules {
-		if r.Sign != "" && r.SignGroup == g && r.Outcome == o {
-			l.Signs = append(l.Signs, r.Sign)
+		if r.SignGroup == g && r.Outcome == o {
+			l.Signs = append(l.Signs, r.Signs...)
 		}
 	}
 	return l, true
