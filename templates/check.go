@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/a-h/templ"
+
 	"backwise/internal/library"
 	"backwise/internal/triage"
 )
@@ -13,50 +15,68 @@ import (
 // CheckStartView is the questionnaire's start page.
 type CheckStartView struct {
 	Page
-	HasHistory bool
+	HasHistory   bool
+	ContinueHref string // set when answers are in progress
 }
 
-// CheckStepView is one step of the questionnaire, possibly with errors.
-// Answers of other steps travel in hidden fields; nothing is stored.
-type CheckStepView struct {
+// CheckPageView is one page of the questionnaire, possibly with errors.
+type CheckPageView struct {
 	Page
-	Step    triage.Step
-	Values  map[string][]string // everything posted, to refill this step and carry the rest
-	Errors  []triage.FieldError
-	Review  bool          // reached from "check your answers": continuing returns there
-	BackMap template.HTML // the back map figure, beside the location question
+	QPage         triage.Page
+	Values        map[string][]string // to refill the page: earlier answers, or rejected input
+	Errors        []triage.FieldError
+	Change        bool   // reached from "check your answers": continuing returns there
+	Number, Total int    // "Question 3 of about 6"
+	BackHref      string // the previous page
+	Action        string // where the form posts
+	BackMap       template.HTML
 }
 
 // CheckReviewView is the "check your answers" page.
 type CheckReviewView struct {
 	Page
-	Steps   []triage.Step
-	Answers triage.Answers
-	Values  map[string][]string
+	Rows []AnswerRow
+}
+
+// AnswerRow is one row of "check your answers" or of a result's answers:
+// a question and its answer, or a checklist and the items ticked.
+type AnswerRow struct {
+	ID         string // anchor, so a reason can link to the answer
+	Label      string
+	Values     []string
+	Yes        bool   // a warning sign or condition answered yes, which a clinician should see first
+	ChangeHref string // "" on the result page
 }
 
 // CheckResultView is a result, fresh or kept.
 type CheckResultView struct {
 	Page
 	Result        triage.Result
-	Answers       triage.Answers
-	Steps         []triage.Step // the steps answered, for "Your answers"
+	Answers       []AnswerRow
 	Reasons       []ReasonView
 	Articles      []*library.Article
 	Routines      []*library.Routine // suggested self-care routines
-	EndedEarly    bool               // an emergency sign ended the questionnaire at step 1
+	EndedEarly    bool               // an emergency sign ended the questions early
 	SavedID       string             // set when the result is kept
 	SavedAt       time.Time          // when it was kept
-	Values        map[string][]string
-	OlderRules    bool // kept under an earlier rules version
+	OlderRules    bool               // kept under an earlier rules version
 	JustSaved     bool
 	VisitorHasAny bool
+	Printed       time.Time // for the printed page's date
 }
 
-// ReasonView is a reason with the article that explains it.
+// ReasonView is a reason with the article that explains it and the answers
+// that led to it.
 type ReasonView struct {
 	triage.Reason
 	Article *library.Article
+	Answers []ReasonAnswer
+}
+
+// ReasonAnswer is one answer behind a reason, linked to its row.
+type ReasonAnswer struct {
+	Text   string
+	Anchor string
 }
 
 // CheckHistoryView lists a visitor's kept results.
@@ -91,9 +111,29 @@ type ChartDot struct {
 // CheckRulesView publishes the rule table the engine runs.
 type CheckRulesView struct {
 	Page
-	Rules   []triage.Rule
-	Version string
-	Sources []triage.Source
+	Rules     []triage.Rule
+	SignLists []triage.SignList
+	Version   string
+}
+
+// WarningList turns one of the rule table's lists into the library's
+// rendering of it, so articles and pages show a list the same way.
+func WarningList(l triage.SignList) library.WarningList {
+	return library.WarningList{
+		Card: l.Outcome.CareCard(), Label: l.Outcome.CareCardLabel(),
+		Heading: l.Heading, Signs: l.Signs, Action: l.Action,
+	}
+}
+
+// signListHTML renders a list as a care card.
+func signListHTML(l triage.SignList) string {
+	return string(library.WarningListHTML(l.ID, WarningList(l)))
+}
+
+// signList is one list of the rule table by id.
+func signList(id string) triage.SignList {
+	l, _ := triage.SignListByID(id)
+	return l
 }
 
 // hasError reports whether a field has an error.
@@ -143,49 +183,6 @@ func isChecked(values map[string][]string, key, value string) bool {
 	return false
 }
 
-// hiddenFields are the posted answers that belong to other steps.
-func hiddenFields(values map[string][]string, step triage.Step) [][2]string {
-	own := map[string]bool{}
-	if step.IsChecklist() {
-		own[step.Checklist.Field] = true
-	}
-	for _, q := range step.Questions {
-		own[q.Key] = true
-	}
-	var out [][2]string
-	for _, name := range FormFieldNames() {
-		if own[name] {
-			continue
-		}
-		for _, v := range values[name] {
-			out = append(out, [2]string{name, v})
-		}
-	}
-	return out
-}
-
-// allFields writes every posted answer as hidden fields.
-func allFields(values map[string][]string) [][2]string {
-	var out [][2]string
-	for _, name := range FormFieldNames() {
-		for _, v := range values[name] {
-			out = append(out, [2]string{name, v})
-		}
-	}
-	return out
-}
-
-// FormFieldNames are the form fields that carry answers, in question order.
-func FormFieldNames() []string {
-	names := []string{triage.ChecklistField}
-	for _, q := range triage.Questions() {
-		if q.Kind != triage.KindEmergencySign {
-			names = append(names, q.Key)
-		}
-	}
-	return names
-}
-
 func describedBy(q triage.Question, errs []triage.FieldError) string {
 	ids := fieldID(q.Key) + "-hint"
 	if hasError(errs, q.Key) {
@@ -194,11 +191,26 @@ func describedBy(q triage.Question, errs []triage.FieldError) string {
 	return ids
 }
 
-func stepOf(n int) string { return fmt.Sprintf("Step %d of %d", n, triage.NumSteps) }
+// progress is an honest count: follow-ups are asked only when an answer
+// calls for them, so the total can grow.
+func progress(n, total int) string { return fmt.Sprintf("Question %d of about %d", n, total) }
 
 func careCardClass(o triage.Outcome) string { return "care-card care-card--" + o.CareCard() }
 
-func answerAnchor(key string) string { return "answer-" + strings.ReplaceAll(key, "_", "-") }
+// telHref dials a number from a phone.
+func telHref(number string) templ.SafeURL { return templ.SafeURL("tel:" + number) }
+
+// longDay is a date as people write it.
+func longDay(t time.Time) string { return t.UTC().Format("2 January 2006") }
 
 // shortDate is the date and time a result was kept, in UTC.
 func shortDate(t time.Time) string { return t.UTC().Format("2 Jan 2006, 15:04") }
+
+// checklistDescribedBy names a checklist's hint, and its error when it has one.
+func checklistDescribedBy(field string, errs []triage.FieldError) string {
+	ids := fieldID(field) + "-hint"
+	if hasError(errs, field) {
+		ids += " " + fieldID(field) + "-error"
+	}
+	return ids
+}

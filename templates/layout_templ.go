@@ -471,7 +471,8 @@ func navItem(p Page, href, label string) templ.Component {
 	})
 }
 
-// HelpPanel is the always-visible summary of emergency signs.
+// HelpPanel is the always-visible summary of emergency signs, rendered
+// from the questionnaire's rule table like every list of warning signs.
 func HelpPanel() templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
@@ -493,20 +494,28 @@ func HelpPanel() templ.Component {
 			templ_7745c5c3_Var27 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 40, "<section class=\"help-panel\" aria-labelledby=\"help-panel-title\"><h2 id=\"help-panel-title\">Get help now if you have back pain and…</h2><ul><li>numbness around your genitals, bottom or inner thighs</li><li>new trouble peeing or pooing, or losing control of either</li><li>pain, tingling or weakness in both legs</li><li>chest pain, or pain spreading to your arm or jaw</li><li>pain that started after a serious fall, accident or blow</li></ul><p><strong>Call 999 or go to A&amp;E.</strong> Do not drive yourself.</p><p><a href=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 40, "<section class=\"help-panel\" aria-labelledby=\"help-panel-title\" data-testid=\"help-panel\"><h2 id=\"help-panel-title\">Get help now</h2>")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = templ.Raw(signListHTML(signList("emergency"))).Render(ctx, templ_7745c5c3_Buffer)
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 41, "<p><a href=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var28 templ.SafeURL
 		templ_7745c5c3_Var28, templ_7745c5c3_Err = templ.JoinURLErrs(paths.GetHelpNow)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `layout.templ`, Line: 110, Col: 31}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `layout.templ`, Line: 104, Col: 31}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var28))
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 41, "\">All the warning signs, and what to do</a></p></section>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 42, "\">All the warning signs, and what to do</a></p></section>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -22,7 +22,6 @@ import (
 	"backwise/internal/library"
 	"backwise/internal/logbuf"
 	"backwise/internal/store"
-	"backwise/internal/triage"
 	"backwise/internal/web"
 	"backwise/migrations"
 	"backwise/static"

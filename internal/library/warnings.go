@@ -1,8 +1,11 @@
 package library
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
 	"html"
+	"html/template"
 	"regexp"
 	"strings"
 
@@ -65,6 +68,16 @@ func renderWarningList(w util.BufWriter, id string, l WarningList) {
 		fmt.Fprintf(w, "<li>%s</li>\n", html.EscapeString(s))
 	}
 	fmt.Fprintf(w, "</ul>\n<p>%s</p>\n</div>\n</div>\n", html.EscapeString(l.Action))
+}
+
+// WarningListHTML renders a list as {{warning-signs:ID}} does, for pages
+// that show one outside an article (the home page, results).
+func WarningListHTML(id string, l WarningList) template.HTML {
+	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	renderWarningList(w, id, l)
+	w.Flush()
+	return template.HTML(b.String())
 }
 
 func (r *shortcodeRenderer) renderWarningSigns(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

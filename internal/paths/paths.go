@@ -20,6 +20,10 @@ const (
 
 	CheckHistory = "/check/history"
 	CheckRules   = "/check/rules"
+	CheckStart   = "/check/start"       // POST: forget answers in progress and begin
+	CheckAnswers = "/check/answers"     // "check your answers"
+	CheckNow     = "/check/result"      // the advice for the answers in progress
+	CheckKeep    = "/check/result/keep" // POST: keep the advice in progress
 
 	Bookmarks     = "/bookmarks"
 	BookmarkNote  = "/bookmarks/note"
@@ -30,6 +34,7 @@ const (
 
 	APIAssessments = "/api/v1/assessments"
 	APIRules       = "/api/v1/rules"
+	APIQuestions   = "/api/v1/questions"
 )
 
 // GetHelpNow is the urgent-help article every page links to.
@@ -40,6 +45,16 @@ func Article(slug string) string { return "/articles/" + url.PathEscape(slug) }
 
 // Topic is the page listing one category's articles.
 func Topic(category string) string { return "/topics/" + url.PathEscape(category) }
+
+// CheckPage is one page of the questionnaire; change marks a visit from
+// "check your answers", which continuing returns to.
+func CheckPage(id string, change bool) string {
+	p := "/check/q/" + url.PathEscape(id)
+	if change {
+		p += "?change=1"
+	}
+	return p
+}
 
 // CheckResult is a kept questionnaire result.
 func CheckResult(id string) string { return "/check/results/" + url.PathEscape(id) }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"os"
@@ -81,5 +82,31 @@ func TestInTxRollsBackOnError(t *testing.T) {
 	s.read.QueryRowContext(ctx, "SELECT count(*) FROM visitors").Scan(&n)
 	if n != 0 {
 		t.Errorf("rolled-back insert is visible: %d rows", n)
+	}
+}
+
+func TestSecretSurvivesReopen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.db")
+	ctx := context.Background()
+	s1, err := Open(ctx, path, migrations.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k1, err := s1.Secret(ctx, "test-key", 32)
+	if err != nil || len(k1) != 32 {
+		t.Fatalf("%v %d", err, len(k1))
+	}
+	s1.Close()
+	s2, err := Open(ctx, path, migrations.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	k2, err := s2.Secret(ctx, "test-key", 32)
+	if err != nil || !bytes.Equal(k1, k2) {
+		t.Errorf("the secret changed across a restart: %v", err)
+	}
+	if other, _ := s2.Secret(ctx, "other", 32); bytes.Equal(other, k1) {
+		t.Error("two secrets share a value")
 	}
 }

@@ -24,60 +24,13 @@ type apiErrors struct {
 	Errors []apiError `json:"errors"`
 }
 
-type apiSource struct {
-	Title     string `json:"title"`
-	Publisher string `json:"publisher"`
-	Year      int    `json:"year"`
-	URL       string `json:"url"`
-}
-
-type apiReason struct {
-	Key    string    `json:"key"`
-	Text   string    `json:"text"`
-	Source apiSource `json:"source"`
-	RuleID string    `json:"rule_id"`
-}
-
-type apiCaution struct {
-	Key  string `json:"key"`
-	Text string `json:"text"`
-}
-
+// apiResult is a result as the API returns it: the engine's own JSON shape
+// (triage.Result), with the id, time and answers of a kept result.
 type apiResult struct {
-	ID           string          `json:"id,omitempty"`
-	CreatedAt    *time.Time      `json:"created_at,omitempty"`
-	Outcome      triage.Outcome  `json:"outcome"`
-	Title        string          `json:"title"`
-	Action       string          `json:"action"`
-	Reasons      []apiReason     `json:"reasons"`
-	Cautions     []apiCaution    `json:"cautions"`
-	SafetyNet    []string        `json:"safety_net"`
-	Articles     []string        `json:"articles"`
-	Routines     []string        `json:"routines"`
-	RulesVersion string          `json:"rules_version"`
-	Answers      *triage.Answers `json:"answers,omitempty"`
-}
-
-func toAPIResult(res triage.Result) apiResult {
-	out := apiResult{
-		Outcome: res.Outcome, Title: res.Outcome.Title(), Action: res.Outcome.Action(),
-		Reasons: []apiReason{}, Cautions: []apiCaution{},
-		SafetyNet: res.SafetyNet, Articles: res.Articles, Routines: res.Routines, RulesVersion: res.RulesVersion,
-	}
-	for _, r := range res.Reasons {
-		out.Reasons = append(out.Reasons, apiReason{Key: r.Key, Text: r.Text, RuleID: r.RuleID,
-			Source: apiSource{Title: r.Source.Title, Publisher: r.Source.Publisher, Year: r.Source.Year, URL: r.Source.URL}})
-	}
-	for _, c := range res.Cautions {
-		out.Cautions = append(out.Cautions, apiCaution{Key: c.Key, Text: c.Text})
-	}
-	if out.Articles == nil {
-		out.Articles = []string{}
-	}
-	if out.Routines == nil {
-		out.Routines = []string{}
-	}
-	return out
+	ID        string          `json:"id,omitempty"`
+	CreatedAt *time.Time      `json:"created_at,omitempty"`
+	Answers   *triage.Answers `json:"answers,omitempty"`
+	triage.Result
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -121,8 +74,8 @@ func (s *Server) apiAssess(w http.ResponseWriter, r *http.Request) error {
 		writeJSON(w, http.StatusUnprocessableEntity, out)
 		return nil
 	}
-	res := triage.Evaluate(req.Answers)
-	out := toAPIResult(res)
+	res := triage.Evaluate(req.Answers, routineFacts(s.sites.Site().Library))
+	out := apiResult{Result: res}
 	if !req.Save {
 		writeJSON(w, http.StatusOK, out)
 		return nil
@@ -142,32 +95,33 @@ func (s *Server) apiAssessment(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := toAPIResult(triage.Evaluate(answers))
+	out := apiResult{Result: triage.Evaluate(answers, routineFacts(s.sites.Site().Library))}
 	out.ID, out.CreatedAt, out.Answers = kept.PublicID, &kept.CreatedAt, &answers
 	writeJSON(w, http.StatusOK, out)
 	return nil
 }
 
-type apiRule struct {
-	ID        string         `json:"id"`
-	Key       string         `json:"key"`
-	Condition string         `json:"condition"`
-	Outcome   triage.Outcome `json:"outcome,omitempty"`
-	Reason    string         `json:"reason,omitempty"`
-	Caution   string         `json:"caution,omitempty"`
-	Source    apiSource      `json:"source"`
+func (s *Server) apiRules(w http.ResponseWriter, r *http.Request) error {
+	writeJSON(w, http.StatusOK, struct {
+		RulesVersion string            `json:"rules_version"`
+		Rules        []triage.Rule     `json:"rules"`
+		SignLists    []triage.SignList `json:"sign_lists"`
+		Sources      []triage.Source   `json:"sources"`
+	}{triage.RulesVersion, triage.Rules(), triage.SignLists(), triage.Sources()})
+	return nil
 }
 
-func (s *Server) apiRules(w http.ResponseWriter, r *http.Request) error {
-	out := struct {
-		RulesVersion string    `json:"rules_version"`
-		Rules        []apiRule `json:"rules"`
-	}{RulesVersion: triage.RulesVersion}
-	for _, rule := range triage.Rules() {
-		out.Rules = append(out.Rules, apiRule{ID: rule.ID, Key: rule.Key, Condition: rule.Condition, Outcome: rule.Outcome,
-			Reason: rule.Reason, Caution: rule.Caution,
-			Source: apiSource{Title: rule.Source.Title, Publisher: rule.Source.Publisher, Year: rule.Source.Year, URL: rule.Source.URL}})
-	}
-	writeJSON(w, http.StatusOK, out)
+// apiQuestions publishes the question schema the form is built from: each
+// page's questions with their kinds and allowed values, and when each
+// follow-up is asked.
+func (s *Server) apiQuestions(w http.ResponseWriter, r *http.Request) error {
+	writeJSON(w, http.StatusOK, struct {
+		RulesVersion string        `json:"rules_version"`
+		Pages        []triage.Page `json:"pages"`
+		Note         string        `json:"note"`
+	}{triage.RulesVersion, triage.Pages(), "Send answers to POST " + paths.APIAssessments + " as {\"answers\": {key: value}}: " +
+		"yes/no and checklist items as true or false, integers as numbers, a multiple choice as a list. A page with " +
+		"asked_when is asked only when one of its groups of conditions holds (all conditions in a group); its " +
+		"questions may be left out otherwise."})
 	return nil
 }

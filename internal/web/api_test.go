@@ -11,11 +11,17 @@ import (
 	"backwise/internal/triage"
 )
 
+// benignJSON answers the pages everyone sees with a self-care case.
 func benignJSON(overrides map[string]any) map[string]any {
 	a := map[string]any{"age": 35, "duration": "under_3_days", "intensity": 3, "location": []string{"lower"}, "trend": "improving"}
-	for _, q := range triage.Questions() {
-		if q.Kind == triage.KindYesNo || q.Kind == triage.KindEmergencySign {
-			a[q.Key] = false
+	for _, p := range triage.Pages() {
+		if len(p.AskedWhen) > 0 {
+			continue
+		}
+		for _, q := range p.Questions {
+			if q.Kind == triage.KindYesNo || q.Kind == triage.KindChecklistItem {
+				a[q.Key] = q.Key == triage.KeyBackPainBefore
+			}
 		}
 	}
 	for k, v := range overrides {
@@ -126,21 +132,61 @@ func TestAPISaveAndIsolation(t *testing.T) {
 	}
 }
 
-// The API and the form must give the same advice for the same answers.
-func TestAPIAndFormAgree(t *testing.T) {
+// TestAPIResultShape: one JSON shape for results, the engine's own, with
+// every answer key of a reason and the calls of an urgent result.
+func TestAPIResultShape(t *testing.T) {
 	e := newCheckEnv(t)
-	for _, flip := range []string{"", "fever", "osteoporosis", "otc_not_helping", "leg_pain_below_knee", "cancer_history"} {
-		overrides := map[string]any{}
-		form := benign()
-		if flip != "" {
-			overrides[flip] = true
-			form.Set(flip, "yes")
+	_, out, _ := e.api(e.client, "POST", "/api/v1/assessments", map[string]any{"answers": benignJSON(map[string]any{
+		"osteoporosis": true, "minor_injury": true})}, "application/json")
+	if out["outcome"] != "urgent" || out["care_card"] != "urgent" {
+		t.Fatalf("fragile bones and a fall = %v", out["outcome"])
+	}
+	calls, _ := out["calls"].([]any)
+	if len(calls) != 1 || calls[0].(map[string]any)["number"] != "111" {
+		t.Errorf("calls = %v", out["calls"])
+	}
+	reasons, _ := out["reasons"].([]any)
+	first := reasons[0].(map[string]any)
+	keys, _ := first["keys"].([]any)
+	if first["key"] != "osteoporosis" || len(keys) != 2 || keys[1] != "minor_injury" {
+		t.Errorf("reason keys = %v %v", first["key"], first["keys"])
+	}
+	for _, field := range []string{"title", "action", "notes", "cautions", "safety_net", "articles", "routines"} {
+		if _, ok := out[field]; !ok {
+			t.Errorf("result lacks %q", field)
 		}
-		_, out, _ := e.api(e.client, "POST", "/api/v1/assessments", map[string]any{"answers": benignJSON(overrides)}, "application/json")
-		_, body, _ := e.post(e.client, "/check", with(form, "step", "5", "nav", "result"))
-		if want := `data-outcome="` + out["outcome"].(string) + `"`; !strings.Contains(body, want) {
-			t.Errorf("%s: API says %v but the form page lacks %s", flip, out["outcome"], want)
+	}
+	// A follow-up that is asked must be answered.
+	code, out, _ := e.api(e.client, "POST", "/api/v1/assessments", map[string]any{"answers": benignJSON(map[string]any{"pregnant": true})}, "application/json")
+	if code != 422 {
+		t.Errorf("pregnant without the pregnancy signs = %d %v", code, out)
+	}
+}
+
+func TestAPIQuestions(t *testing.T) {
+	e := newCheckEnv(t)
+	code, body := e.get(e.client, "/api/v1/questions")
+	var out struct {
+		RulesVersion string        `json:"rules_version"`
+		Pages        []triage.Page `json:"pages"`
+	}
+	if code != 200 || json.Unmarshal([]byte(body), &out) != nil || out.RulesVersion != triage.RulesVersion {
+		t.Fatalf("questions = %d", code)
+	}
+	// The schema is the form's: the same pages, questions and conditions.
+	want, _ := json.Marshal(triage.Pages())
+	got, _ := json.Marshal(out.Pages)
+	if !bytes.Equal(want, got) {
+		t.Error("the published schema differs from the one the form uses")
+	}
+	var asked int
+	for _, p := range out.Pages {
+		if len(p.AskedWhen) > 0 {
+			asked++
 		}
+	}
+	if asked < 5 {
+		t.Errorf("only %d follow-ups say when they are asked", asked)
 	}
 }
 

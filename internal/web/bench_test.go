@@ -22,23 +22,25 @@ func BenchmarkCachedArticle(b *testing.B) {
 	}
 }
 
+// BenchmarkKeptResult keeps a result through the JSON API, the same
+// engine and store work as keeping one from the questionnaire's pages.
 func BenchmarkKeptResult(b *testing.B) {
 	s, _, _, _ := testServerAt(&testing.T{}, today, filepath.Join(b.TempDir(), "b.db"))
 	s.writeLimit = nil
-	form := with(benign(), "step", "5", "nav", "result", "save", "yes").Encode()
-	first := httptest.NewRequest("POST", "/check", strings.NewReader(form))
-	first.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	body := `{"answers":` + benignJSONString() + `,"save":true}`
+	first := httptest.NewRequest("POST", "/api/v1/assessments", strings.NewReader(body))
+	first.Header.Set("Content-Type", "application/json")
 	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, first)
 	cookie := rec.Result().Cookies()[0]
 	b.ReportAllocs()
 	for b.Loop() {
-		req := httptest.NewRequest("POST", "/check", strings.NewReader(form))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req := httptest.NewRequest("POST", "/api/v1/assessments", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
 		req.AddCookie(cookie)
 		rec := httptest.NewRecorder()
 		s.ServeHTTP(rec, req)
-		if rec.Code != http.StatusSeeOther {
+		if rec.Code != http.StatusCreated {
 			b.Fatalf("status %d", rec.Code)
 		}
 	}

@@ -3,7 +3,6 @@ package web
 import (
 	"errors"
 	"net/http"
-	"net/url"
 	"strings"
 	"time"
 
@@ -17,40 +16,56 @@ import (
 	"backwise/templates"
 )
 
-// reasonArticles names the article that explains each answer's reason.
+// reasonArticles names the article that explains each answer's reason,
+// by the reason's first answer key.
 var reasonArticles = map[string]string{
-	triage.KeyBladderBowelChange:    "get-help-now",
-	triage.KeySaddleNumbness:        "get-help-now",
-	triage.KeyBothLegs:              "get-help-now",
-	triage.KeyChestPain:             "get-help-now",
-	triage.KeyMajorTrauma:           "get-help-now",
-	triage.KeyLegWeaknessWorsening:  "get-help-now",
-	triage.KeyFever:                 "get-help-now",
-	triage.KeyCancerHistory:         "back-pain-with-fibromyalgia-or-cancer",
-	triage.KeyImmunosuppressed:      "when-to-see-someone",
-	triage.KeyWeightLoss:            "when-to-see-someone",
-	triage.KeyNightPain:             "when-to-see-someone",
-	triage.KeyOsteoporosis:          "when-to-avoid-massage",
-	triage.KeyRecentSurgery:         "when-to-avoid-massage",
-	triage.KeyBleedingRisk:          "when-to-avoid-massage",
-	triage.KeySkinProblemAtSite:     "when-to-avoid-massage",
-	triage.KeyPregnant:              "back-pain-in-pregnancy",
-	triage.KeyLegPainBelowKnee:      "sciatica",
-	triage.KeyNumbnessTingling:      "sciatica",
-	triage.KeyOTCNotHelping:         "finding-a-massage-therapist",
-	triage.KeyAffectsSleepDailyLife: "finding-a-massage-therapist",
-	triage.KeyLocation:              "back-pain-by-area",
-	triage.KeyDuration:              "acute-and-chronic-back-pain",
-	triage.KeyTrend:                 "when-to-see-someone",
-	triage.KeyIntensity:             "when-to-see-someone",
-	triage.KeyAge:                   "when-to-see-someone",
-	"":                              "staying-active",
+	triage.KeyBladderBowelChange:   "get-help-now",
+	triage.KeySaddleNumbness:       "get-help-now",
+	triage.KeyBothLegs:             "get-help-now",
+	triage.KeyWalkingDifficulty:    "get-help-now",
+	triage.KeyChestPain:            "get-help-now",
+	triage.KeyTearingPain:          "get-help-now",
+	triage.KeyFaintOrClammy:        "get-help-now",
+	triage.KeyMajorTrauma:          "get-help-now",
+	triage.KeyNeckSuddenHeadache:   "get-help-now",
+	triage.KeyNeckNerveSigns:       "get-help-now",
+	triage.KeyNeckFeverStiff:       "get-help-now",
+	triage.KeyNeckClumsyHands:      "back-pain-by-area",
+	triage.KeyLegWeaknessWorsening: "get-help-now",
+	triage.KeyFever:                "get-help-now",
+	triage.KeyInjectsDrugs:         "get-help-now",
+	triage.KeySevereUnrelieved:     "get-help-now",
+	triage.KeyCancer:               "back-pain-with-fibromyalgia-or-cancer",
+	triage.KeyImmunosuppressed:     "when-to-see-someone",
+	triage.KeySteroids:             "when-to-see-someone",
+	triage.KeyWeightLoss:           "when-to-see-someone",
+	triage.KeyNightPain:            "when-to-see-someone",
+	triage.KeyPainOnStraining:      "when-to-see-someone",
+	triage.KeyLumpOrShapeChange:    "when-to-see-someone",
+	triage.KeyOsteoporosis:         "when-to-avoid-massage",
+	triage.KeyRecentSurgery:        "when-to-avoid-massage",
+	triage.KeyPregBleeding:         "back-pain-in-pregnancy",
+	triage.KeyPregContractions:     "back-pain-in-pregnancy",
+	triage.KeyPregFluid:            "back-pain-in-pregnancy",
+	triage.KeyPregFeverOrPeeing:    "back-pain-in-pregnancy",
+	triage.KeyPregSidePain:         "back-pain-in-pregnancy",
+	triage.KeyPregBabyMovesLess:    "back-pain-in-pregnancy",
+	triage.KeyPregHeadacheVision:   "back-pain-in-pregnancy",
+	triage.KeyLegPainBelowKnee:     "sciatica",
+	triage.KeyNumbnessTingling:     "sciatica",
+	triage.KeyOTCNotHelping:        "other-therapies",
+	triage.KeyAffectsDailyLife:     "staying-active",
+	triage.KeyLocation:             "back-pain-by-area",
+	triage.KeyDuration:             "acute-and-chronic-back-pain",
+	triage.KeyTrend:                "when-to-see-someone",
+	triage.KeyIntensity:            "when-to-see-someone",
+	triage.KeyAge:                  "when-to-see-someone",
+	"":                             "staying-active",
 }
 
 type resultPage struct {
 	result     triage.Result
 	answers    triage.Answers
-	values     url.Values
 	endedEarly bool
 	kept       *store.Assessment
 	justSaved  bool
@@ -59,19 +74,21 @@ type resultPage struct {
 func (s *Server) renderResult(w http.ResponseWriter, r *http.Request, p resultPage) error {
 	site := s.sites.Site()
 	v := templates.CheckResultView{
-		Page:       s.page(r, site, p.result.Outcome.Title(), ""),
+		Page:       s.page(r, site, p.result.Title, ""),
 		Result:     p.result,
-		Answers:    p.answers,
-		Steps:      triage.Steps(),
+		Answers:    answerRows(p.answers, false),
 		EndedEarly: p.endedEarly,
-		Values:     p.values,
 		JustSaved:  p.justSaved,
+		Printed:    s.now(),
 	}
 	v.NoIndex = true
 	for _, reason := range p.result.Reasons {
 		rv := templates.ReasonView{Reason: reason}
 		if a, ok := site.Library.Article(reasonArticles[reason.Key]); ok {
 			rv.Article = a
+		}
+		for _, k := range reason.Keys {
+			rv.Answers = append(rv.Answers, templates.ReasonAnswer{Text: answerText(k, p.answers), Anchor: answerAnchor(k)})
 		}
 		v.Reasons = append(v.Reasons, rv)
 	}
@@ -89,6 +106,28 @@ func (s *Server) renderResult(w http.ResponseWriter, r *http.Request, p resultPa
 		v.VisitorHasAny = true
 	}
 	return s.render(w, r, http.StatusOK, templates.CheckResult(v))
+}
+
+// answerText is one answer as a reason quotes it: a ticked item's words, or
+// a question with its answer.
+func answerText(key string, a triage.Answers) string {
+	q, ok := triage.QuestionByKey(key)
+	if !ok {
+		return key
+	}
+	if q.Kind == triage.KindChecklistItem {
+		return q.Label
+	}
+	return q.Label + " " + q.Display(a)
+}
+
+// answerAnchor is the id of the row of "Your answers" that shows key: a
+// checklist's items share their page's row.
+func answerAnchor(key string) string {
+	if q, ok := triage.QuestionByKey(key); ok && q.Kind == triage.KindChecklistItem {
+		return "answer-" + q.Page
+	}
+	return "answer-" + key
 }
 
 func articlesBySlug(lib *library.Library, slugs []string) []*library.Article {
@@ -128,11 +167,11 @@ func (s *Server) keptResult(r *http.Request) (store.Visitor, store.Assessment, t
 // decodeKept reads a kept result's answers with the API's strict decoder;
 // answers kept under older questions may no longer decode.
 func decodeKept(kept store.Assessment) (triage.Answers, bool) {
-	req, errs, err := triage.DecodeRequest(strings.NewReader(`{"answers":` + string(kept.Answers) + `}`))
-	if err != nil || len(errs) > 0 {
+	a, errs, err := triage.DecodeAnswers(kept.Answers)
+	if err != nil || len(errs) > 0 || triage.Validate(a) != nil {
 		return triage.Answers{}, false
 	}
-	return req.Answers, true
+	return a, true
 }
 
 var errStaleResult = &httpError{
@@ -147,9 +186,8 @@ func (s *Server) checkResultShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.renderResult(w, r, resultPage{
-		result:    triage.Evaluate(answers),
+		result:    triage.Evaluate(answers, routineFacts(s.sites.Site().Library)),
 		answers:   answers,
-		values:    answers.FormValues(),
 		kept:      &kept,
 		justSaved: r.URL.Query().Get("kept") == "1",
 	})
@@ -218,9 +256,10 @@ func (s *Server) checkRules(w http.ResponseWriter, r *http.Request) error {
 	site := s.sites.Site()
 	return s.cached(w, r, site, func() templ.Component {
 		return templates.CheckRules(templates.CheckRulesView{
-			Page:    s.page(r, site, "How we decide: the questionnaire's rules", "The rules behind Backwise's \"Should I see a therapist?\" questions, with the guideline each comes from."),
-			Rules:   triage.Rules(),
-			Version: triage.RulesVersion,
+			Page:      s.page(r, site, "How we decide: the questionnaire's rules", "The rules behind Backwise's \"Should I see a therapist?\" questions, with the guideline each comes from."),
+			Rules:     triage.Rules(),
+			SignLists: triage.SignLists(),
+			Version:   triage.RulesVersion,
 		})
 	})
 }

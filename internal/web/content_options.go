@@ -3,6 +3,7 @@ package web
 import (
 	"backwise/internal/library"
 	"backwise/internal/triage"
+	"backwise/templates"
 )
 
 // ContentOptions are what the library checks and renders content with: the
@@ -17,10 +18,7 @@ func ContentOptions() library.Options {
 		UrgencyTerms: triage.UrgencyTerms,
 	}
 	for _, l := range triage.SignLists() {
-		opts.WarningLists[l.ID] = library.WarningList{
-			Card: l.Outcome.CareCard(), Label: l.Outcome.CareCardLabel(),
-			Heading: l.Heading, Signs: l.Signs, Action: l.Action,
-		}
+		opts.WarningLists[l.ID] = templates.WarningList(l)
 	}
 	for _, t := range triage.SignTerms() {
 		opts.SignTerms = append(opts.SignTerms, library.SignTerm{Term: t.Term, Rule: t.RuleID})
@@ -33,7 +31,11 @@ func ContentOptions() library.Options {
 func routineFacts(lib *library.Library) []triage.RoutineFacts {
 	var out []triage.RoutineFacts
 	for _, r := range lib.Routines() {
-		out = append(out, triage.RoutineFacts{Slug: r.Slug, Areas: r.Areas, AvoidIf: r.AvoidIf, Floor: r.Floor, Firm: r.Firm})
+		out = append(out, facts(r))
 	}
 	return out
+}
+
+func facts(r *library.Routine) triage.RoutineFacts {
+	return triage.RoutineFacts{Slug: r.Slug, Areas: r.Areas, AvoidIf: r.AvoidIf, Floor: r.Floor, Firm: r.Firm}
 }

@@ -84,12 +84,9 @@ func (s *Server) routineShow(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, r, http.StatusOK, build(b, warnings))
 }
 
-// routineWarnings matches a routine's avoid_if against the answers of the
-// visitor's most recent kept result.
+// routineWarnings says why the routine may not suit the visitor, from the
+// answers of their most recent kept result.
 func (s *Server) routineWarnings(r *http.Request, v store.Visitor, rt *library.Routine) ([]string, error) {
-	if len(rt.AvoidIf) == 0 {
-		return nil, nil
-	}
 	kept, err := s.db.Assessments(r.Context(), v)
 	if err != nil || len(kept) == 0 {
 		return nil, err
@@ -98,22 +95,7 @@ func (s *Server) routineWarnings(r *http.Request, v store.Visitor, rt *library.R
 	if !ok {
 		return nil, nil
 	}
-	cautions := map[string]string{}
-	for _, c := range triage.Evaluate(answers).Cautions {
-		cautions[c.Key] = c.Text
-	}
-	var out []string
-	for _, key := range rt.AvoidIf {
-		if !answers.Yes(key) {
-			continue
-		}
-		if text, ok := cautions[key]; ok {
-			out = append(out, text)
-		} else if q, ok := triage.QuestionByKey(key); ok {
-			out = append(out, "You answered yes to: "+q.Label)
-		}
-	}
-	return out, nil
+	return triage.RoutineWarnings(answers, facts(rt)), nil
 }
 
 func (s *Server) bookmarkState(r *http.Request, v store.Visitor, kind, slug string) (templates.BookmarkState, error) {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"backwise/internal/triage"
 	"database/sql"
 	"encoding/json"
 	"net/http"
@@ -94,7 +95,7 @@ func TestExportDeleteAndIsolation(t *testing.T) {
 	e := newCheckEnv(t)
 	a, b := e.client, newClient()
 	e.post(a, "/bookmarks", bookmark("routine", "neck-and-shoulders", "add"))
-	e.post(a, "/check", with(benign(), "step", "5", "nav", "result", "save", "yes"))
+	e.keepAnswers(a, benignAnswers())
 	e.post(b, "/bookmarks", bookmark("article", "faq", "add"))
 
 	code, body := e.get(a, "/me/export")
@@ -200,7 +201,7 @@ func TestStaleBookmarkShownAsUnavailable(t *testing.T) {
 
 func TestKeepCrossOriginPostRejected(t *testing.T) {
 	e := newCheckEnv(t)
-	for _, path := range []string{"/bookmarks", "/bookmarks/note", "/me/delete", "/me/restore", "/me/restore-code", "/check"} {
+	for _, path := range []string{"/bookmarks", "/bookmarks/note", "/me/delete", "/me/restore", "/me/restore-code", "/check/start", "/check/q/emergency"} {
 		req, _ := http.NewRequest("POST", e.srv.URL+path, strings.NewReader(bookmark("article", "faq", "add").Encode()))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		req.Header.Set("Origin", "https://evil.example")
@@ -245,7 +246,10 @@ func TestRoutinePagesAndWarning(t *testing.T) {
 	}
 	// Keep a result saying "osteoporosis": the foam roller routine (avoid_if
 	// osteoporosis) now warns at the top.
-	e.post(e.client, "/check", with(benign(), "step", "5", "nav", "result", "save", "yes", "osteoporosis", "yes"))
+	osteo := benignAnswers()
+	osteo.SetYesNo(triage.KeyOsteoporosis, true)
+	osteo.SetYesNo(triage.KeyMinorInjury, false)
+	e.keepAnswers(e.client, osteo)
 	_, body = e.get(e.client, "/routines/foam-roller-upper-back")
 	w := strings.Index(body, `data-testid="routine-warning"`)
 	if w < 0 || w > strings.Index(body, "<h1>") {

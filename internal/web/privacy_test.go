@@ -1,6 +1,7 @@
 package web
 
 import (
+	"backwise/internal/triage"
 	"crypto/tls"
 	"net/http"
 	"net/http/cookiejar"
@@ -15,9 +16,16 @@ import (
 func TestNoPrivateDataInLogs(t *testing.T) {
 	e := newCheckEnv(t)
 	c := e.client
-	e.post(c, "/check", url.Values{"step": {"1"}, "nav": {"next"}, "emergency_signs": {"saddle_numbness"}})
-	e.post(c, "/check", with(benign(), "step", "5", "nav", "result", "save", "yes", "pregnant", "yes", "age", "87"))
-	e.post(c, "/check", with(benign(), "step", "2", "nav", "next", "age", "notanumber"))
+	e.post(c, "/check/start", nil)
+	e.post(c, "/check/q/emergency", url.Values{"emergency_signs": {"saddle_numbness"}})
+	private := benignAnswers()
+	private.Age = new(87)
+	private.SetYesNo(triage.KeyInjectsDrugs, true)
+	e.keepAnswers(c, private)
+	e.post(c, "/check/start", nil)
+	e.post(c, "/check/q/emergency", url.Values{"emergency_signs": {"none"}})
+	e.post(c, "/check/q/about", url.Values{"age": {"notanumber"}})
+	e.get(c, "/check/q/about")
 	e.post(c, "/bookmarks", bookmark("routine", "foot-arch-roll", "add"))
 	e.post(c, "/bookmarks/note", url.Values{"kind": {"routine"}, "slug": {"foot-arch-roll"}, "note": {"SECRET-NOTE-pelvic-floor"}})
 	e.post(c, "/bookmarks/note", url.Values{"kind": {"routine"}, "slug": {"foot-arch-roll"}, "note": {strings.Repeat("TOOLONG", 100)}})
@@ -85,7 +93,10 @@ func TestSecurityHeadersOnEveryPageType(t *testing.T) {
 		res.Body.Close()
 		checkSecurityHeaders(t, res, path)
 	}
-	res, _ := e.client.PostForm(e.srv.URL+"/check", url.Values{"step": {"1"}, "nav": {"next"}})
+	res, _ := e.client.PostForm(e.srv.URL+"/check/q/emergency", nil)
 	res.Body.Close()
-	checkSecurityHeaders(t, res, "POST /check (422)")
+	checkSecurityHeaders(t, res, "POST /check/q/emergency (303)")
+	res, _ = e.client.Get(e.srv.URL + "/check/q/emergency")
+	res.Body.Close()
+	checkSecurityHeaders(t, res, "GET /check/q/emergency (422)")
 }

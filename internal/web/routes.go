@@ -41,9 +41,15 @@ func (s *Server) routes() http.Handler {
 	r.Get(paths.Robots, s.handle(s.robots))
 	r.Get(paths.Feed, s.handle(s.feed))
 
-	// Check: the questionnaire (answers travel in the form until kept)
+	// Check: the questionnaire (answers stay in an encrypted cookie until kept)
 	r.Get(paths.Check, s.handle(s.checkStart))
-	r.Post(paths.Check, s.handle(s.checkSubmit))
+	r.Post(paths.CheckStart, s.handle(s.checkBegin))
+	r.Get("/check/q/{page}", s.handle(s.checkPage))
+	r.Post("/check/q/{page}", s.handle(s.checkPageSubmit))
+	r.Get(paths.CheckAnswers, s.handle(s.checkAnswers))
+	r.Post(paths.CheckAnswers, s.handle(s.checkAnswersSubmit))
+	r.Get(paths.CheckNow, s.handle(s.checkNow))
+	r.Post(paths.CheckKeep, s.handle(s.checkKeep))
 	r.Get(paths.CheckRules, s.handle(s.checkRules))
 	r.Get(paths.CheckHistory, s.handle(s.checkHistory))
 	r.Get("/check/results/{id}", s.handle(s.checkResultShow))
@@ -66,6 +72,7 @@ func (s *Server) routes() http.Handler {
 	r.Post(paths.APIAssessments, s.handle(s.apiAssess))
 	r.Get("/api/v1/assessments/{id}", s.handle(s.apiAssessment))
 	r.Get(paths.APIRules, s.handle(s.apiRules))
+	r.Get(paths.APIQuestions, s.handle(s.apiQuestions))
 
 	// Files and operations
 	r.Get(staticPrefix+"*", s.handle(func(w http.ResponseWriter, r *http.Request) error {

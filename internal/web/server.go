@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"sync/atomic"
@@ -26,6 +27,7 @@ type Server struct {
 	day          atomic.Pointer[day]
 	writeLimit   *limiter // saves, bookmarks, notes: per address and per visitor
 	restoreLimit *limiter // restore-code attempts, per address
+	sessions     *sealer  // seals the questionnaire's answers in progress
 }
 
 // Deps are the server's collaborators, passed in by main.
@@ -54,8 +56,27 @@ func New(d Deps) *Server {
 	if s.now == nil {
 		s.now = time.Now
 	}
+	s.sessions = s.sessionSealer()
 	s.handler = s.routes()
 	return s
+}
+
+// sessionSealer uses the key kept in the database, so answers in progress
+// survive a restart and every process reads them; without one (a read-only
+// database that has none yet) a key for this process only.
+func (s *Server) sessionSealer() *sealer {
+	if s.db != nil {
+		key, err := s.db.Secret(context.Background(), sessionKeyName, 32)
+		if err == nil {
+			if sl, err := newSealer(key); err == nil {
+				return sl
+			}
+		}
+		if s.log != nil {
+			s.log.Warn("questionnaire key not stored; answers in progress will not survive a restart", "error", err)
+		}
+	}
+	return ephemeralSealer()
 }
 
 // ServeHTTP implements http.Handler. A first-time reader's request for a

@@ -8,7 +8,6 @@ import (
 
 	"backwise/internal/library"
 	"backwise/internal/search"
-	"backwise/internal/triage"
 	"backwise/templates"
 )
 
