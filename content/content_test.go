@@ -9,13 +9,13 @@ import (
 	"testing"
 
 	"backwise/internal/library"
-	"backwise/internal/triage"
+	"backwise/internal/web"
 )
 
 // Every file in content/ goes through the real loader: front matter, links,
 // related slugs, references, summary length and reading grade.
 func TestRealContentLoads(t *testing.T) {
-	lib, err := library.Load(FS, library.Options{AvoidIfKeys: triage.Keys()})
+	lib, err := library.Load(FS, web.ContentOptions())
 	if err != nil {
 		t.Fatalf("content does not load:\n%v", err)
 	}
@@ -39,7 +39,7 @@ func TestRealContentLoads(t *testing.T) {
 
 // The topics the site promises: each needs its article.
 func TestCoverage(t *testing.T) {
-	lib, err := library.Load(FS, library.Options{AvoidIfKeys: triage.Keys()})
+	lib, err := library.Load(FS, web.ContentOptions())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -214,3 +214,9 @@ func checklistDescribedBy(field string, errs []triage.FieldError) string {
 	}
 	return ids
 }
+
+// urgentCalls are the numbers "Get help now" opens with: the emergency
+// number, then same-day help.
+func urgentCalls() []triage.Call {
+	return append(triage.Emergency.Calls(), triage.Urgent.Calls()...)
+}

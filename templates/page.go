@@ -96,6 +96,10 @@ type ArticleView struct {
 	Routines []*library.Routine // routines that belong to this article
 	Bookmark BookmarkState
 	Due      bool // next_review has passed
+	// ActionFirst puts the warning signs and call buttons before the
+	// contents list and the save button: on "Get help now" a person
+	// needs to act, not to navigate.
+	ActionFirst bool
 }
 
 // AboutView is the about page.

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"backwise/content"
+	"backwise/internal/library"
 	"backwise/static"
 )
 
@@ -173,7 +174,7 @@ func TestSitemapFeedAndJSONLD(t *testing.T) {
 	if err := json.Unmarshal([]byte(m[1]), &ld); err != nil {
 		t.Fatalf("JSON-LD does not parse: %v", err)
 	}
-	if ld["@type"] != "MedicalWebPage" || ld["lastReviewed"] != "2026-11-22" {
+	if ld["@type"] != "MedicalWebPage" || ld["lastReviewed"] != isoDay(mustArticle(t, s, "massage-evidence").Reviewed) {
 		t.Errorf("JSON-LD = %v", ld)
 	}
 	if cites, _ := ld["citation"].([]any); len(cites) < 2 {
@@ -190,4 +191,15 @@ func TestSitemapFeedAndJSONLD(t *testing.T) {
 	if res := do(t, s, "GET", "/tags/no-such-tag", nil); res.StatusCode != 404 {
 		t.Errorf("unknown tag = %d", res.StatusCode)
 	}
+}
+
+func isoDay(t time.Time) string { return t.Format(time.DateOnly) }
+
+func mustArticle(t *testing.T, s *Server, slug string) *library.Article {
+	t.Helper()
+	a, ok := s.sites.Site().Library.Article(slug)
+	if !ok {
+		t.Fatalf("no article %s", slug)
+	}
+	return a
 }

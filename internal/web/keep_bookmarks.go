@@ -194,6 +194,7 @@ func (s *Server) renderWithNoteError(w http.ResponseWriter, r *http.Request, v s
 		return errNotFound
 	}
 	view := templates.ArticleView{Page: s.page(r, site, "Error: "+a.Title, a.Summary), Article: a, Bookmark: rejected,
-		Related: site.Library.RelatedTo(a), Routines: site.Library.RoutinesOfArticle(a.Slug)}
+		ActionFirst: paths.Article(a.Slug) == paths.GetHelpNow,
+		Related:     site.Library.RelatedTo(a), Routines: site.Library.RoutinesOfArticle(a.Slug)}
 	return s.render(w, r, http.StatusUnprocessableEntity, templates.Article(view))
 }

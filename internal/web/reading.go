@@ -7,6 +7,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"backwise/internal/library"
+	"backwise/internal/paths"
 	"backwise/templates"
 )
 
@@ -85,6 +86,8 @@ func (s *Server) articleShow(w http.ResponseWriter, r *http.Request) error {
 			Routines: site.Library.RoutinesOfArticle(a.Slug),
 			Bookmark: b,
 			Due:      a.DueForReview(s.now()),
+			// Get help now is for acting: lists and call buttons first.
+			ActionFirst: paths.Article(a.Slug) == paths.GetHelpNow,
 		})
 	}
 	visitor, known, err := s.currentVisitor(r)
