@@ -63,15 +63,15 @@ func TestReadArticle(t *testing.T) {
 // only: Tab, Enter and Space, no clicks.
 func TestCheckEmergencyByKeyboard(t *testing.T) {
 	bothModes(t, "/check", func(t *testing.T, tb *tab) {
-		tb.tabUntil("button.button--start")
+		tb.tabUntil("[data-testid=start]")
 		tb.press(kb.Enter)
-		tb.waitFor(stepMarker(1))
+		tb.waitFor(pageMarker(triage.PageEmergency))
 
 		tb.tabUntil("[data-testid=continue]")
 		tb.press(kb.Enter)
 		tb.waitFor(errorSummary)
 		if title := tb.title(); !strings.HasPrefix(title, "Error:") {
-			t.Errorf("title of step 1 with an error = %q, want it to start with \"Error:\"", title)
+			t.Errorf("title of the first page with an error = %q, want it to start with \"Error:\"", title)
 		}
 
 		tb.tabUntil("input[value=" + triage.KeySaddleNumbness + "]")
@@ -79,6 +79,9 @@ func TestCheckEmergencyByKeyboard(t *testing.T) {
 		tb.tabUntil("[data-testid=continue]")
 		tb.press(kb.Enter)
 		tb.waitFor("[data-outcome=emergency]")
+		if !evalJS[bool](tb, `document.querySelector('[data-testid=call]').getAttribute('href') === 'tel:999'`) {
+			t.Error("the emergency result has no call button for 999")
+		}
 		if !evalJS[bool](tb, jsCareCardFirst) {
 			t.Errorf("the care card is not the first thing in <main>: main starts with %s",
 				evalJS[string](tb, `(() => {`+jsDescribe+` return describe(document.querySelector('main').firstElementChild); })()`))
@@ -95,47 +98,52 @@ const jsCareCardFirst = `(() => {
   return !!card && e === card;
 })()`
 
-// TestCheckSelfCareByKeyboard answers every step by keyboard: Space on
+// TestCheckSelfCareByKeyboard answers every page by keyboard: Space on
 // checkboxes and radios, arrow keys within radio groups, typing the age.
 func TestCheckSelfCareByKeyboard(t *testing.T) {
 	bothModes(t, "/check", func(t *testing.T, tb *tab) {
-		tb.tabUntil("button.button--start")
+		tb.tabUntil("[data-testid=start]")
 		tb.press(kb.Enter)
-		tb.waitFor(stepMarker(1))
+		tb.waitFor(pageMarker(triage.PageEmergency))
+		noneOfThese(t, tb)
+		tb.waitFor(pageMarker(triage.PageAbout))
 
-		// Step 1: "None of these".
-		tb.tabUntil("input[value=" + triage.ChecklistNone + "]")
-		tb.press(" ")
-		tb.tabUntil("[data-testid=continue]")
-		tb.press(kb.Enter)
-		tb.waitFor(stepMarker(2))
-
-		// Step 2: Tab into each group; the first radio of an unanswered
-		// group takes focus, and arrows move the choice along it.
+		// Tab into each group; the first radio of an unanswered group
+		// takes focus, and arrows move the choice along it.
 		tb.tabUntil("input[name=age]")
 		tb.press("35")
 		tb.tabUntil("input[name=duration]")
 		tb.press(" ") // the first option: less than 3 days
-		tb.tabUntil("input[name=intensity]")
-		tb.press(kb.ArrowRight, kb.ArrowRight, kb.ArrowRight) // 0 -> 3
+		tb.tabUntil("input[name=back_pain_before]")
+		tb.press(" ") // the first option: yes
 		tb.tabUntil("input[name=location][value=lower]")
 		tb.press(" ")
 		tb.tabUntil("input[name=trend]")
 		tb.press(" ") // the first option: getting better
-		checkChecked(t, tb, map[string]string{"duration": "under_3_days", "intensity": "3", "location": "lower", "trend": "improving"})
+		tb.tabUntil("input[name=intensity]")
+		tb.press(kb.ArrowRight, kb.ArrowRight, kb.ArrowRight) // 0 -> 3
+		checkChecked(t, tb, map[string]string{"duration": "under_3_days", "back_pain_before": "yes", "intensity": "3", "location": "lower", "trend": "improving"})
 		tb.tabUntil("[data-testid=continue]")
 		tb.press(kb.Enter)
-		tb.waitFor(stepMarker(3))
-
-		answerAllNo(t, tb)
-		tb.waitFor(stepMarker(4))
-		answerAllNo(t, tb)
+		tb.waitFor(pageMarker(triage.PageConditions))
+		noneOfThese(t, tb)
+		tb.waitFor(pageMarker(triage.PageSymptoms))
+		noneOfThese(t, tb)
 		tb.waitFor(reviewMarker)
 
 		tb.tabUntil(reviewMarker)
 		tb.press(kb.Enter)
 		tb.waitFor("[data-outcome=self_care]")
 	})
+}
+
+// noneOfThese ticks "None of these" with Space and submits with Enter.
+func noneOfThese(t *testing.T, tb *tab) {
+	t.Helper()
+	tb.tabUntil("input[value=" + triage.ChecklistNone + "]")
+	tb.press(" ")
+	tb.tabUntil("[data-testid=continue]")
+	tb.press(kb.Enter)
 }
 
 // checkChecked fails unless each radio or checkbox group has the value
@@ -151,38 +159,13 @@ func checkChecked(t *testing.T, tb *tab, want map[string]string) {
 	}
 }
 
-// answerAllNo moves through a step of yes/no questions with Tab, choosing
-// "No" in each with the right arrow, and submits it with Enter.
-func answerAllNo(t *testing.T, tb *tab) {
-	t.Helper()
-	for range maxTabs {
-		tb.press(kb.Tab)
-		switch {
-		case tb.focusMatches("input[type=radio][value=yes]"):
-			tb.press(kb.ArrowRight)
-			if !tb.focusMatches("input[type=radio][value=no]:checked") {
-				t.Fatalf("the right arrow did not choose \"No\": focus is on %s", tb.activeElement())
-			}
-		case tb.focusMatches("[data-testid=continue]"):
-			unanswered := evalJS[[]string](tb, `[...new Set([...document.querySelectorAll('form input[type=radio]')].map(i => i.name))]
-  .filter(n => !document.querySelector('input[type=radio][name="' + n + '"]:checked'))`)
-			if len(unanswered) > 0 {
-				t.Fatalf("reached Continue with unanswered questions: %v", unanswered)
-			}
-			tb.press(kb.Enter)
-			return
-		}
-	}
-	t.Fatalf("never reached Continue by Tab on %s", tb.url())
-}
-
 // With JavaScript, "None of these" and the signs clear each other, as in
 // the GOV.UK pattern (without it the server explains the conflict).
 func TestNoneOfTheseIsExclusive(t *testing.T) {
 	tb := newTab(t)
 	tb.goTo("/check")
-	tb.clickAndLoad("button.button--start")
-	tb.waitFor(stepMarker(1))
+	tb.clickAndLoad("[data-testid=start]")
+	tb.waitFor(pageMarker(triage.PageEmergency))
 	none := "input[data-exclusive]"
 	sign := "input[value=" + triage.KeyChestPain + "]"
 	tb.click(none)

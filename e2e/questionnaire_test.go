@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -10,121 +12,151 @@ import (
 )
 
 // The questionnaire is driven through the real pages: answers are clicked
-// (or typed) into the visible inputs and the step's Continue button is
-// pressed. The field names come from the triage schema, so a new question
-// does not break these helpers.
+// (or typed) into the visible inputs and the page's Continue button is
+// pressed. Field names come from the triage schema, so a new question does
+// not break these helpers.
 
 // field is one answer as the form sends it.
 type field struct{ name, value string }
 
-// answers holds the answers of steps 1 to 4.
-type answers [triage.NumSteps][]field
+// answers holds what to answer on each page, by page id. A checklist page
+// that is not listed is answered "None of these".
+type answers map[string][]field
 
-// visible selects form controls that a person sees, not the hidden fields
-// that carry other steps' answers.
-const visible = ":not([type=hidden])"
-
-// stepMarker selects an element that only step n's own page has.
-func stepMarker(n int) string {
-	if n == 1 {
-		return "input[name=" + triage.ChecklistField + "]" + visible
-	}
-	step, _ := triage.StepByNumber(n)
-	return "input[name=" + step.Questions[0].Key + "]" + visible
+// pageMarker selects the form of page id.
+func pageMarker(id string) string {
+	return "[data-testid=question-form][data-page=" + id + "]"
 }
 
-// Markers of the pages after step 4.
+// Markers of the pages after the questions.
 const (
+	anyPage      = "[data-testid=question-form]"
 	reviewMarker = "[data-testid=see-result]"
 	resultMarker = "[data-outcome]"
 	errorSummary = "[data-testid=error-summary]"
 )
 
-// allNo answers every yes/no question of step n with "no", except the keys
-// listed in yes.
-func allNo(n int, yes ...string) []field {
-	step, _ := triage.StepByNumber(n)
-	var out []field
-	for _, q := range step.Questions {
-		v := "no"
-		for _, y := range yes {
-			if q.Key == y {
-				v = "yes"
-			}
-		}
-		out = append(out, field{q.Key, v})
-	}
-	return out
-}
-
 // selfCare returns answers that lead to self-care (recent, mild pain that is
-// getting better, no warning signs) with the given changes to steps 3 and 4.
-func selfCare(intensity int, yes3, yes4 []string) answers {
-	return answers{
-		{{triage.ChecklistField, triage.ChecklistNone}},
-		{{"age", "35"}, {"duration", "under_3_days"}, {"intensity", fmt.Sprint(intensity)}, {"location", "lower"}, {"trend", "improving"}},
-		allNo(3, yes3...),
-		allNo(4, yes4...),
+// getting better, no warning signs) with conditions and symptoms ticked.
+func selfCare(intensity int, conditions, symptoms []string) answers {
+	a := answers{
+		triage.PageAbout: {{"age", "35"}, {"duration", "under_3_days"}, {"back_pain_before", "yes"},
+			{"intensity", fmt.Sprint(intensity)}, {"location", "lower"}, {"trend", "improving"}},
 	}
+	for _, c := range conditions {
+		a[triage.PageConditions] = append(a[triage.PageConditions], field{"conditions", c})
+	}
+	for _, s := range symptoms {
+		a[triage.PageSymptoms] = append(a[triage.PageSymptoms], field{"symptoms", s})
+	}
+	return a
 }
 
 // outcomeAnswers leads to each outcome; see internal/triage/rules.go. The
-// emergency case ends at step 1.
+// emergency case ends on the first page.
 var outcomeAnswers = map[string]answers{
-	"emergency": {{{triage.ChecklistField, triage.KeySaddleNumbness}}},
-	"urgent":    selfCare(3, []string{triage.KeyFever}, nil),         // fever: urgent GP today
-	"doctor":    selfCare(3, []string{triage.KeyWeightLoss}, nil),    // weight loss under 60: GP
+	"emergency": {triage.PageEmergency: {{"emergency_signs", triage.KeySaddleNumbness}}},
+	"urgent":    selfCare(3, nil, []string{triage.KeyFever}),         // fever: same day
+	"doctor":    selfCare(3, nil, []string{triage.KeyWeightLoss}),    // weight loss: GP
 	"therapist": selfCare(3, nil, []string{triage.KeyOTCNotHelping}), // painkillers not helping
 	"self_care": selfCare(3, nil, nil),                               // recent, mild, improving
 }
 
-// startCheck opens /check and presses "Start now", landing on step 1.
+// startCheck opens /check and presses "Start now", landing on the first page.
 func startCheck(tb *tab) {
 	tb.t.Helper()
 	tb.goTo("/check")
-	tb.click("button.button--start")
-	tb.waitFor(stepMarker(1))
+	tb.clickAndLoad("[data-testid=start]")
+	tb.waitFor(pageMarker(triage.PageEmergency))
 }
 
-// fill enters one step's answers into the visible form.
-func fill(tb *tab, fields []field) {
+// currentPage is the id of the question page the tab shows, or "".
+func currentPage(tb *tab) string {
+	return evalJS[string](tb, `(document.querySelector('[data-testid=question-form]') || {dataset: {}}).dataset.page || ''`)
+}
+
+// fill enters one page's answers into the visible form; a checklist with
+// nothing listed is answered "None of these".
+func fill(tb *tab, id string, fields []field) {
 	tb.t.Helper()
+	page, _ := triage.PageByID(id)
+	if page.IsChecklist() && len(fields) == 0 {
+		fields = []field{{page.Checklist.Field, triage.ChecklistNone}}
+	}
+	if !page.IsChecklist() && len(fields) == 0 {
+		for _, q := range page.Questions { // a yes/no follow-up: "no"
+			fields = append(fields, field{q.Key, "no"})
+		}
+	}
 	for _, f := range fields {
-		input := fmt.Sprintf(`input[name="%s"]%s`, f.name, visible)
+		input := fmt.Sprintf(`input[name="%s"]`, f.name)
 		if evalJS[string](tb, fmt.Sprintf(`document.querySelector(%s).type`, jsString(input))) == "text" {
 			tb.do(chromedp.SendKeys(chromedp.CSS(input), f.value))
 			continue
 		}
-		tb.click(fmt.Sprintf(`input[name="%s"][value="%s"]%s`, f.name, f.value, visible))
+		tb.click(fmt.Sprintf(`input[name="%s"][value="%s"]`, f.name, f.value))
 	}
 }
 
-// toStep answers the steps before n and stops on step n's page.
+// answerPage answers the page the tab shows and presses Continue.
+func answerPage(tb *tab, a answers) {
+	tb.t.Helper()
+	id := currentPage(tb)
+	if id == "" {
+		tb.t.Fatalf("not on a question page: %s", tb.url())
+	}
+	fill(tb, id, a[id])
+	tb.clickAndLoad("[data-testid=continue]")
+	if tb.exists(errorSummary) {
+		tb.t.Fatalf("page %s did not accept the answers: %s", id, tb.text(errorSummary))
+	}
+}
+
+// toStep answers the pages before the n-th and stops on it.
 func toStep(tb *tab, n int, a answers) {
 	tb.t.Helper()
 	startCheck(tb)
 	for i := 1; i < n; i++ {
-		fill(tb, a[i-1])
-		tb.click("[data-testid=continue]")
-		tb.waitFor(stepMarker(i + 1))
+		answerPage(tb, a)
+		tb.waitFor(anyPage)
 	}
 }
 
-// toStepErrors submits step n with nothing answered, so that it comes back
-// with its error summary.
+// toStepErrors submits the n-th page with nothing answered, so that it
+// comes back with its error summary.
 func toStepErrors(tb *tab, n int, a answers) {
 	tb.t.Helper()
 	toStep(tb, n, a)
-	tb.click("[data-testid=continue]")
+	tb.clickAndLoad("[data-testid=continue]")
 	tb.waitFor(errorSummary)
 }
 
-// toReview answers all four steps and stops on "Check your answers".
+// toPage answers the pages before page id and stops on it.
+func toPage(tb *tab, id string, a answers) {
+	tb.t.Helper()
+	startCheck(tb)
+	for range 12 {
+		switch currentPage(tb) {
+		case id:
+			return
+		case "":
+			tb.t.Fatalf("the questions ended before page %s, at %s", id, tb.url())
+		}
+		answerPage(tb, a)
+	}
+	tb.t.Fatalf("never reached page %s", id)
+}
+
+// toReview answers every page and stops on "Check your answers".
 func toReview(tb *tab, a answers) {
 	tb.t.Helper()
-	toStep(tb, triage.NumSteps, a)
-	fill(tb, a[triage.NumSteps-1])
-	tb.click("[data-testid=continue]")
+	startCheck(tb)
+	for range 12 {
+		if tb.exists(reviewMarker) {
+			return
+		}
+		answerPage(tb, a)
+	}
 	tb.waitFor(reviewMarker)
 }
 
@@ -136,16 +168,15 @@ func toResult(tb *tab, outcome string, keep bool) {
 	if !ok {
 		tb.t.Fatalf("no answers for outcome %q", outcome)
 	}
-	if len(a[1]) == 0 { // ends at step 1
+	if _, ok := a[triage.PageAbout]; !ok { // ends on the first page
 		startCheck(tb)
-		fill(tb, a[0])
-		tb.click("[data-testid=continue]")
+		answerPage(tb, a)
 	} else {
 		toReview(tb, a)
 		if keep {
 			tb.click("input#save")
 		}
-		tb.click(reviewMarker)
+		tb.clickAndLoad(reviewMarker)
 	}
 	tb.waitFor(resultMarker)
 	if got := evalJS[string](tb, `document.querySelector('[data-outcome]').dataset.outcome`); got != outcome {
@@ -160,7 +191,106 @@ func keepResults(t *testing.T, tb *tab, n int) {
 	for i := range n {
 		toReview(tb, selfCare(2+2*i, nil, nil))
 		tb.click("input#save")
-		tb.click(reviewMarker)
+		tb.clickAndLoad(reviewMarker)
 		tb.waitFor(resultMarker)
 	}
+}
+
+// followUps reaches each follow-up page with answers that ask it.
+var followUps = map[string]answers{
+	triage.PageNeck: func() answers {
+		a := selfCare(3, nil, nil)
+		a[triage.PageAbout][4] = field{"location", "neck_shoulder"}
+		return a
+	}(),
+	triage.PageCancer:    selfCare(3, []string{triage.KeyCancer}, nil),
+	triage.PagePregnancy: selfCare(3, []string{triage.KeyPregnant}, nil),
+	triage.PageFall:      selfCare(3, []string{triage.KeyOsteoporosis}, nil),
+	triage.PageStrain: func() answers {
+		a := selfCare(3, nil, nil)
+		a[triage.PageAbout][4] = field{"location", "middle"}
+		return a
+	}(),
+}
+
+// TestEveryFollowUpWithAndWithoutJavaScript reaches each follow-up page,
+// answers it, and goes Back: the follow-up shows only when an answer calls
+// for it, and Back and refresh never ask to send a form again.
+func TestEveryFollowUpWithAndWithoutJavaScript(t *testing.T) {
+	ids := []string{triage.PageNeck, triage.PageCancer, triage.PagePregnancy, triage.PageFall, triage.PageStrain}
+	for _, id := range ids {
+		t.Run(id, func(t *testing.T) {
+			bothModes(t, "/", func(t *testing.T, tb *tab) {
+				a := followUps[id]
+				if id == triage.PageCancer {
+					a[triage.PageCancer] = []field{{"cancer_status", "long_ago"}, {"spine_tenderness", "no"}}
+				}
+				toPage(tb, id, a)
+				if got := tb.text("[data-testid=progress]"); got == "" {
+					t.Error("no progress line")
+				}
+				before := tb.url()
+				answerPage(tb, a)
+				// Back returns to the follow-up, refilled; a refresh of a
+				// page reached by a redirect is a plain GET.
+				backToPreviousURL(tb)
+				if tb.url() != before || currentPage(tb) != id {
+					t.Fatalf("Back went to %s, want %s", tb.url(), before)
+				}
+				tb.do(chromedp.Reload())
+				tb.waitFor(pageMarker(id))
+			})
+		})
+	}
+	// Without an answer that calls for it, no follow-up is shown.
+	bothModes(t, "/", func(t *testing.T, tb *tab) {
+		a := selfCare(3, nil, nil)
+		startCheck(tb)
+		var seen []string
+		for range 12 {
+			id := currentPage(tb)
+			if id == "" {
+				break
+			}
+			seen = append(seen, id)
+			answerPage(tb, a)
+		}
+		if want := []string{triage.PageEmergency, triage.PageAbout, triage.PageConditions, triage.PageSymptoms}; !slices.Equal(seen, want) {
+			t.Errorf("pages = %v, want %v", seen, want)
+		}
+	})
+}
+
+// backToPreviousURL presses the browser's Back button and waits for the
+// page, which must load without a resubmission prompt (a GET).
+func backToPreviousURL(tb *tab) {
+	tb.t.Helper()
+	tb.do(chromedp.NavigateBack())
+	tb.waitFor("main")
+	if method := evalJS[string](tb, `performance.getEntriesByType('navigation')[0].type`); method == "" {
+		tb.t.Error("no navigation entry after Back")
+	}
+}
+
+// TestChangeFromTheSummary: "Change" opens the page and returns to the
+// summary, through a follow-up the change opened.
+func TestChangeFromTheSummary(t *testing.T) {
+	bothModes(t, "/", func(t *testing.T, tb *tab) {
+		toReview(tb, selfCare(3, nil, nil))
+		tb.clickAndLoad(`a[href="/check/q/conditions?change=1"]`)
+		tb.waitFor(pageMarker(triage.PageConditions))
+		if tb.text("[data-testid=back]") != "Back to your answers" {
+			t.Errorf("the back link reads %q", tb.text("[data-testid=back]"))
+		}
+		tb.click("input[value=" + triage.ChecklistNone + "]") // untick "None of these"
+		tb.click("input[value=" + triage.KeyPregnant + "]")
+		tb.clickAndLoad("[data-testid=continue]")
+		tb.waitFor(pageMarker(triage.PagePregnancy))
+		fill(tb, triage.PagePregnancy, nil)
+		tb.clickAndLoad("[data-testid=continue]")
+		tb.waitFor(reviewMarker)
+		if got := tb.text("#answer-conditions"); !strings.Contains(got, "You are pregnant") {
+			t.Errorf("the summary shows %q", got)
+		}
+	})
 }

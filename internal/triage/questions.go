@@ -31,6 +31,7 @@ type Question struct {
 	Key     string   `json:"key"`               // stable answer key, e.g. "saddle_numbness"
 	Kind    Kind     `json:"kind"`              // how it is answered
 	Label   string   `json:"label"`             // the plain-language question or checklist item
+	Short   string   `json:"short,omitempty"`   // a few words for "check your answers"; Label when empty
 	Hint    string   `json:"hint,omitempty"`    // "why we ask", one short sentence
 	Options []Option `json:"options,omitempty"` // allowed answers for choice and yes/no questions
 	Min     int      `json:"min,omitempty"`     // lowest value of an integer question
@@ -266,6 +267,14 @@ func YesNoKeys() []string {
 		}
 	}
 	return keys
+}
+
+// SummaryLabel is how the question is named in a list of answers.
+func (q Question) SummaryLabel() string {
+	if q.Short != "" {
+		return q.Short
+	}
+	return q.Label
 }
 
 // Display renders q's answer in a for "check your answers" and the result's

@@ -619,8 +619,8 @@ var rules = []Rule{
 		Keys: []string{KeyBleedingRisk, KeyMajorTrauma, KeyMinorInjury}, Source: srcNCCIH,
 		Condition: "Blood thinners or a bleeding disorder, and pain after a fall or injury (bleeding after injuries is " +
 			"more likely and more serious).",
-		Note: "You take blood thinners and your pain started after a fall or injury: tell whoever you see, because " +
-			"injuries bleed more easily. New bruising or swelling over your spine, or new numbness or weakness, needs " +
+		Note: "You take blood thinners and your pain started after a fall, a bump or a strain: tell whoever you see, " +
+			"because injuries bleed more easily. New bruising or swelling over your spine, or new numbness or weakness, needs " +
 			"help straight away.",
 		When: func(a Answers) bool { return a.Yes(KeyBleedingRisk) && a.anyYes(KeyMajorTrauma, KeyMinorInjury) },
 	},

@@ -28,8 +28,8 @@ func buildPages() []Page {
 		return Question{Key: key, Kind: KindChecklistItem, Label: label, Options: yesNoOptions, Page: page,
 			missing: "Select the ones that apply, or 'None of these'"}
 	}
-	yesNo := func(page, key, label, hint string) Question {
-		return Question{Key: key, Kind: KindYesNo, Label: label, Hint: hint, Options: yesNoOptions, Page: page,
+	yesNo := func(page, key, label, short, hint string) Question {
+		return Question{Key: key, Kind: KindYesNo, Label: label, Short: short, Hint: hint, Options: yesNoOptions, Page: page,
 			missing: "Select yes or no"}
 	}
 	checklist := func(field, label, hint string) *Checklist {
@@ -57,10 +57,10 @@ func buildPages() []Page {
 			ID:    PageAbout,
 			Title: "About your pain",
 			Questions: []Question{
-				{Key: KeyAge, Kind: KindInteger, Label: "How old are you?", Page: PageAbout, Min: MinAge, Max: MaxAge,
+				{Key: KeyAge, Kind: KindInteger, Label: "How old are you?", Short: "Age", Page: PageAbout, Min: MinAge, Max: MaxAge,
 					Hint:    "Some causes of back pain are more likely at certain ages.",
 					missing: "Enter your age"},
-				{Key: KeyDuration, Kind: KindSingleChoice, Label: "How long have you had this back pain?", Page: PageAbout,
+				{Key: KeyDuration, Kind: KindSingleChoice, Label: "How long have you had this back pain?", Short: "How long", Page: PageAbout,
 					Hint: "Most back pain gets better within a few weeks, so pain that lasts longer needs a different plan.",
 					Options: []Option{
 						{Value: string(DurationUnder3Days), Label: "Less than 3 days"},
@@ -70,12 +70,12 @@ func buildPages() []Page {
 						{Value: string(DurationOver12Weeks), Label: "More than 12 weeks"},
 					},
 					missing: "Select how long you have had this back pain"},
-				{Key: KeyBackPainBefore, Kind: KindYesNo, Label: "Have you had back pain like this before?", Page: PageAbout,
+				{Key: KeyBackPainBefore, Kind: KindYesNo, Label: "Have you had back pain like this before?", Short: "Back pain like this before", Page: PageAbout,
 					Hint:       "A first bout of back pain later in life is worth a check more often than a familiar one.",
 					Options:    yesNoOptions,
 					Reassuring: true,
 					missing:    "Select yes or no"},
-				{Key: KeyLocation, Kind: KindMultipleChoice, Label: "Where does it hurt? Select all that apply.", Page: PageAbout,
+				{Key: KeyLocation, Kind: KindMultipleChoice, Label: "Where does it hurt? Select all that apply.", Short: "Where it hurts", Page: PageAbout,
 					Hint: "Pain higher up the back, or in the neck, leads to a few more questions.",
 					Options: []Option{
 						{Value: string(LocationLower), Label: "Lower back"},
@@ -84,7 +84,7 @@ func buildPages() []Page {
 						{Value: string(LocationNeckShoulder), Label: "Neck and shoulders"},
 					},
 					missing: "Select where it hurts"},
-				{Key: KeyTrend, Kind: KindSingleChoice, Label: "Over the last few days, is your pain:", Page: PageAbout,
+				{Key: KeyTrend, Kind: KindSingleChoice, Label: "Over the last few days, is your pain:", Short: "Over the last few days", Page: PageAbout,
 					Hint: "Pain that is easing can usually be looked after at home; pain getting worse quickly needs help sooner.",
 					Options: []Option{
 						{Value: string(TrendImproving), Label: "Getting better"},
@@ -93,7 +93,7 @@ func buildPages() []Page {
 						{Value: string(TrendWorseningQuickly), Label: "Getting worse quickly"},
 					},
 					missing: "Select whether your pain is getting better, staying the same or getting worse"},
-				{Key: KeyIntensity, Kind: KindInteger, Page: PageAbout, Min: MinIntensity, Max: MaxIntensity,
+				{Key: KeyIntensity, Kind: KindInteger, Page: PageAbout, Min: MinIntensity, Max: MaxIntensity, Short: "Pain on average today",
 					Label:   "On average today, how bad is the pain, from 0 (no pain) to 10 (the worst pain you can imagine)?",
 					Hint:    "An average is more useful than the worst moment: most new back pain has a few very bad moments.",
 					Options: intensityOptions(),
@@ -136,7 +136,7 @@ func buildPages() []Page {
 			Title:     "About your cancer",
 			AskedWhen: AskedWhen{{{Key: KeyCancer, AnyOf: []string{"yes"}}}},
 			Questions: []Question{
-				{Key: KeyCancerStatus, Kind: KindSingleChoice, Page: PageCancer,
+				{Key: KeyCancerStatus, Kind: KindSingleChoice, Page: PageCancer, Short: "Cancer",
 					Label: "Which of these fits best?",
 					Hint:  "Cancers that often spread to bone include breast, prostate, lung, kidney and thyroid cancer, and myeloma.",
 					Options: []Option{
@@ -145,7 +145,7 @@ func buildPages() []Page {
 						{Value: string(CancerLongAgo), Label: "I was treated more than 5 years ago and have been clear since"},
 					},
 					missing: "Select which fits best"},
-				yesNo(PageCancer, KeySpineTenderness, "Is there a spot on your spine that hurts when you press it?",
+				yesNo(PageCancer, KeySpineTenderness, "Is there a spot on your spine that hurts when you press it?", "A tender spot on the spine",
 					"After cancer, a tender spot on the spine is one of the signs a cancer team wants to hear about."),
 			},
 		},
@@ -174,7 +174,7 @@ func buildPages() []Page {
 				{{Key: KeyBleedingRisk, AnyOf: []string{"yes"}}},
 			},
 			Questions: []Question{
-				yesNo(PageFall, KeyMinorInjury, "Did this pain start after a minor fall or bump, or after a cough, sneeze or lift?",
+				yesNo(PageFall, KeyMinorInjury, "Did this pain start after a minor fall or bump, or after a cough, sneeze or lift?", "Started after a minor fall, bump, cough, sneeze or lift",
 					"With fragile bones, a small knock can break a bone in the spine; with blood thinners, injuries bleed more."),
 			},
 		},
@@ -205,7 +205,7 @@ func buildPages() []Page {
 				{{Key: KeyAge, AtLeast: &fifty}, {Key: KeyBackPainBefore, AnyOf: []string{"no"}}},
 			},
 			Questions: []Question{
-				{Key: KeyObviousStrain, Kind: KindYesNo, Page: PageStrain, Options: yesNoOptions, Reassuring: true,
+				{Key: KeyObviousStrain, Kind: KindYesNo, Page: PageStrain, Options: yesNoOptions, Reassuring: true, Short: "Started after an obvious strain",
 					Label:   "Did it start after an obvious strain, such as lifting, twisting, sport or gardening?",
 					Hint:    "Pain with a clear cause is usually from muscles; pain with no cause is worth a check, especially higher up the back.",
 					missing: "Select yes or no"},

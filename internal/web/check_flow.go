@@ -381,7 +381,7 @@ func answerRows(a triage.Answers, withChange bool) []templates.AnswerRow {
 			if !a.Answered(q.Key) {
 				continue
 			}
-			row := templates.AnswerRow{ID: "answer-" + q.Key, Label: q.Label, Values: []string{q.Display(a)}}
+			row := templates.AnswerRow{ID: "answer-" + q.Key, Label: q.SummaryLabel(), Values: []string{q.Display(a)}}
 			row.Yes = q.Kind == triage.KindYesNo && !q.Reassuring && a.Yes(q.Key)
 			if withChange {
 				row.ChangeHref = paths.CheckPage(p.ID, true)

@@ -118,7 +118,7 @@ func answerText(key string, a triage.Answers) string {
 	if q.Kind == triage.KindChecklistItem {
 		return q.Label
 	}
-	return q.Label + " " + q.Display(a)
+	return q.SummaryLabel() + ": " + q.Display(a)
 }
 
 // answerAnchor is the id of the row of "Your answers" that shows key: a
