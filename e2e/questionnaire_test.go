@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -196,53 +197,53 @@ func keepResults(t *testing.T, tb *tab, n int) {
 	}
 }
 
-// followUps reaches each follow-up page with answers that ask it.
-var followUps = map[string]answers{
-	triage.PageNeck: func() answers {
-		a := selfCare(3, nil, nil)
-		a[triage.PageAbout][4] = field{"location", "neck_shoulder"}
-		return a
-	}(),
-	triage.PageCancer:    selfCare(3, []string{triage.KeyCancer}, nil),
-	triage.PagePregnancy: selfCare(3, []string{triage.KeyPregnant}, nil),
-	triage.PageFall:      selfCare(3, []string{triage.KeyOsteoporosis}, nil),
-	triage.PageStrain: func() answers {
-		a := selfCare(3, nil, nil)
-		a[triage.PageAbout][4] = field{"location", "middle"}
-		return a
-	}(),
+// TestBackAndRefreshOnEveryPage walks answers that open every follow-up.
+// On each page a refresh is a plain GET, and after answering, the browser's
+// Back returns to the page as answered and Forward to the next: post,
+// redirect, get means no "Confirm form resubmission" anywhere.
+func TestBackAndRefreshOnEveryPage(t *testing.T) {
+	a := selfCare(3, []string{triage.KeyCancer, triage.KeyPregnant, triage.KeyOsteoporosis}, nil)
+	a[triage.PageAbout] = append(a[triage.PageAbout], field{"location", "neck_shoulder"}, field{"location", "middle"})
+	a[triage.PageCancer] = []field{{"cancer_status", "long_ago"}, {"spine_tenderness", "no"}}
+	bothModes(t, "/", func(t *testing.T, tb *tab) {
+		startCheck(tb)
+		var seen []string
+		for range 12 {
+			id := currentPage(tb)
+			if id == "" {
+				break
+			}
+			seen = append(seen, id)
+			here := tb.url()
+			tb.do(chromedp.Reload())
+			tb.waitFor(pageMarker(id))
+			if got := evalJS[string](tb, `performance.getEntriesByType('navigation')[0].type`); got != "reload" {
+				t.Errorf("%s: refresh was a %q navigation", id, got)
+			}
+			answerPage(tb, a)
+			next := tb.url()
+			backToPreviousURL(tb)
+			if tb.url() != here || currentPage(tb) != id {
+				t.Fatalf("Back from %s went to %s, want %s", next, tb.url(), here)
+			}
+			historyGo(tb, 1)
+			if tb.url() != next {
+				t.Fatalf("Forward went to %s, want %s", tb.url(), next)
+			}
+		}
+		want := []string{triage.PageEmergency, triage.PageAbout, triage.PageNeck, triage.PageConditions, triage.PageCancer,
+			triage.PagePregnancy, triage.PageFall, triage.PageSymptoms, triage.PageStrain}
+		if !slices.Equal(seen, want) {
+			t.Errorf("pages = %v, want %v", seen, want)
+		}
+		if !tb.exists(reviewMarker) {
+			t.Errorf("the last page led to %s, not to check your answers", tb.url())
+		}
+	})
 }
 
-// TestEveryFollowUpWithAndWithoutJavaScript reaches each follow-up page,
-// answers it, and goes Back: the follow-up shows only when an answer calls
-// for it, and Back and refresh never ask to send a form again.
-func TestEveryFollowUpWithAndWithoutJavaScript(t *testing.T) {
-	ids := []string{triage.PageNeck, triage.PageCancer, triage.PagePregnancy, triage.PageFall, triage.PageStrain}
-	for _, id := range ids {
-		t.Run(id, func(t *testing.T) {
-			bothModes(t, "/", func(t *testing.T, tb *tab) {
-				a := followUps[id]
-				if id == triage.PageCancer {
-					a[triage.PageCancer] = []field{{"cancer_status", "long_ago"}, {"spine_tenderness", "no"}}
-				}
-				toPage(tb, id, a)
-				if got := tb.text("[data-testid=progress]"); got == "" {
-					t.Error("no progress line")
-				}
-				before := tb.url()
-				answerPage(tb, a)
-				// Back returns to the follow-up, refilled; a refresh of a
-				// page reached by a redirect is a plain GET.
-				backToPreviousURL(tb)
-				if tb.url() != before || currentPage(tb) != id {
-					t.Fatalf("Back went to %s, want %s", tb.url(), before)
-				}
-				tb.do(chromedp.Reload())
-				tb.waitFor(pageMarker(id))
-			})
-		})
-	}
-	// Without an answer that calls for it, no follow-up is shown.
+// TestNoFollowUpWithoutACause: answers that call for none show none.
+func TestNoFollowUpWithoutACause(t *testing.T) {
 	bothModes(t, "/", func(t *testing.T, tb *tab) {
 		a := selfCare(3, nil, nil)
 		startCheck(tb)
@@ -253,6 +254,9 @@ func TestEveryFollowUpWithAndWithoutJavaScript(t *testing.T) {
 				break
 			}
 			seen = append(seen, id)
+			if got, want := tb.text("[data-testid=progress]"), fmt.Sprintf("Question %d of about 4", len(seen)); got != want {
+				t.Errorf("progress = %q, want %q", got, want)
+			}
 			answerPage(tb, a)
 		}
 		if want := []string{triage.PageEmergency, triage.PageAbout, triage.PageConditions, triage.PageSymptoms}; !slices.Equal(seen, want) {
@@ -262,13 +266,26 @@ func TestEveryFollowUpWithAndWithoutJavaScript(t *testing.T) {
 }
 
 // backToPreviousURL presses the browser's Back button and waits for the
-// page, which must load without a resubmission prompt (a GET).
+// page.
 func backToPreviousURL(tb *tab) {
 	tb.t.Helper()
-	tb.do(chromedp.NavigateBack())
-	tb.waitFor("main")
-	if method := evalJS[string](tb, `performance.getEntriesByType('navigation')[0].type`); method == "" {
-		tb.t.Error("no navigation entry after Back")
+	historyGo(tb, -1)
+}
+
+// historyGo moves through the tab's history as the Back and Forward buttons
+// do, and waits until the address has changed and the page is there. (The
+// page may come from the back-forward cache, which fires no load event, so
+// this polls the address instead of waiting for one.)
+func historyGo(tb *tab, step int) {
+	tb.t.Helper()
+	before := tb.url()
+	evalJS[bool](tb, fmt.Sprintf(`(history.go(%d), true)`, step))
+	deadline := time.Now().Add(waitTimeout)
+	for tb.url() == before || !evalJS[bool](tb, `document.readyState === 'complete' && !!document.querySelector('main')`) {
+		if time.Now().After(deadline) {
+			tb.t.Fatalf("history.go(%d) stayed on %s", step, before)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
 

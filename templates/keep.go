@@ -159,3 +159,19 @@ func describedByCode(problem string) string {
 	}
 	return "code-hint"
 }
+
+// floorFirmWarning says who should not do a routine on the floor or with
+// firm pressure, from the routine's own floor and firm flags: the same
+// people the questionnaire never suggests such routines to.
+func floorFirmWarning(r *library.Routine) []string {
+	var out []string
+	if r.Floor {
+		out = append(out, "Part of this routine is done on the floor. Do not use the floor if you are 65 or over, have fallen "+
+			"in the last year, often feel unsteady, or have fragile bones. Use the standing or sitting way instead.")
+	}
+	if r.Firm {
+		out = append(out, "It can use firm pressure (a golf ball, foam roller or massage gun). Firm pressure is not for you if "+
+			"you are 65 or over, have thin bones (osteoporosis) or have taken steroid tablets for 3 months or more.")
+	}
+	return out
+}

@@ -17,8 +17,11 @@ import (
 
 	"golang.org/x/net/html"
 
+	"backwise/content"
+	"backwise/internal/library"
 	"backwise/internal/paths"
 	"backwise/internal/triage"
+	"backwise/static"
 )
 
 // checkEnv is the real server on a real listener with a browser-like
@@ -735,4 +738,68 @@ func (e *checkEnv) keepAnswers(c *http.Client, a triage.Answers) string {
 		e.t.Fatalf("keep = %d", code)
 	}
 	return h.Get("Location")
+}
+
+// TestFloorAndFirmRoutines: the routines' own flags decide both the
+// warning on their page and whether a result may suggest them; an
+// 80-year-old who has fallen is offered no floor routine and no firm tool.
+func TestFloorAndFirmRoutines(t *testing.T) {
+	e := newCheckEnv(t)
+	lib := e.srvLibrary()
+	var floorOrFirm, other []string
+	for _, r := range lib.Routines() {
+		if r.Floor || r.Firm {
+			floorOrFirm = append(floorOrFirm, r.Slug)
+		} else {
+			other = append(other, r.Slug)
+		}
+	}
+	if len(floorOrFirm) == 0 || len(other) == 0 {
+		t.Fatalf("floor or firm %v, others %v", floorOrFirm, other)
+	}
+	for _, slug := range floorOrFirm {
+		_, body := e.get(e.client, paths.Routine(slug))
+		if len(byTestID(parseHTML(t, body), "routine-falls-warning")) != 1 {
+			t.Errorf("%s has no warning for people at risk of falls or with fragile bones", slug)
+		}
+	}
+	for _, slug := range other {
+		_, body := e.get(e.client, paths.Routine(slug))
+		if len(byTestID(parseHTML(t, body), "routine-falls-warning")) != 0 {
+			t.Errorf("%s warns about the floor or firm pressure without needing to", slug)
+		}
+	}
+	suggested := func(a triage.Answers) []string {
+		doc := e.resultOf(newClient(), a)
+		var out []string
+		for _, n := range all(doc, func(n *html.Node) bool { return n.Data == "a" && strings.HasPrefix(attr(n, "href"), "/routines/") }) {
+			out = append(out, strings.TrimPrefix(attr(n, "href"), "/routines/"))
+		}
+		return out
+	}
+	young := suggested(benignAnswers())
+	if !slices.ContainsFunc(young, func(s string) bool { return slices.Contains(floorOrFirm, s) }) {
+		t.Errorf("a 35-year-old is offered no floor or firm routine at all: %v", young)
+	}
+	old := benignAnswers()
+	old.Age = new(80)
+	old.SetYesNo(triage.KeyFallsRisk, true)
+	got := suggested(old)
+	if len(got) == 0 {
+		t.Fatal("an 80-year-old with easing pain is offered no routine")
+	}
+	for _, s := range got {
+		if slices.Contains(floorOrFirm, s) {
+			t.Errorf("an 80-year-old who has fallen is offered %s", s)
+		}
+	}
+}
+
+// srvLibrary is the content the test server loaded.
+func (e *checkEnv) srvLibrary() *library.Library {
+	site, err := LoadSite(content.FS, static.FS)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return site.Library
 }
