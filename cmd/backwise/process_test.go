@@ -1,6 +1,7 @@
 package main
 
 import (
+	"backwise/internal/triage"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -86,12 +87,18 @@ func newJar() *http.Client {
 	return &http.Client{Jar: jar, Timeout: 10 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 }
 
+// answersJSON answers the pages everyone sees, with no warning sign.
 func answersJSON() string {
-	a := map[string]any{"age": 40, "duration": "3_days_to_6_weeks", "intensity": 5, "location": []string{"lower"}, "trend": "same"}
-	for _, k := range []string{"bladder_bowel_change", "saddle_numbness", "leg_weakness_worsening", "both_legs", "chest_pain", "major_trauma",
-		"fever", "cancer_history", "weight_loss", "night_pain", "immunosuppressed", "osteoporosis", "pregnant", "bleeding_risk",
-		"recent_surgery", "skin_problem_at_site", "leg_pain_below_knee", "numbness_tingling", "otc_not_helping", "affects_sleep_or_daily_life"} {
-		a[k] = false
+	a := map[string]any{"age": 40, "duration": "2_to_6_weeks", "back_pain_before": true, "intensity": 5, "location": []string{"lower"}, "trend": "same"}
+	for _, p := range triage.Pages() {
+		if len(p.AskedWhen) > 0 {
+			continue
+		}
+		for _, q := range p.Questions {
+			if q.Kind == triage.KindChecklistItem {
+				a[q.Key] = false
+			}
+		}
 	}
 	b, _ := json.Marshal(map[string]any{"answers": a, "save": true})
 	return string(b)

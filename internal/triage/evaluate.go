@@ -1,5 +1,7 @@
 package triage
 
+import "slices"
+
 // Result is what the questionnaire recommends, in the shape the JSON API
 // returns it. It never names a diagnosis: it says how soon to get which
 // kind of help, and why.
@@ -65,18 +67,12 @@ func Evaluate(a Answers, routines []RoutineFacts) Result {
 	}
 	res := Result{
 		Outcome:      outcome,
-		Title:        outcome.Title(),
-		Action:       outcome.Action(),
 		CareCard:     outcome.CareCard(),
-		Calls:        outcome.Calls(),
 		Reasons:      []Reason{},
 		Notes:        []Note{},
 		Cautions:     []Caution{},
 		SafetyNet:    safetyNet(a),
 		RulesVersion: RulesVersion,
-	}
-	if res.Calls == nil {
-		res.Calls = []Call{}
 	}
 	// At emergency and urgent level the message is "get help now", so
 	// massage cautions would only distract.
@@ -97,6 +93,7 @@ func Evaluate(a Answers, routines []RoutineFacts) Result {
 			res.Cautions = append(res.Cautions, Caution{Key: first, Keys: keys, Text: r.Caution, Source: r.Source, RuleID: r.ID})
 		}
 	}
+	res.Title, res.Action, res.Calls = wording(outcome, fired)
 	res.Articles = articlesFor(a, outcome)
 	res.Routines = routinesFor(a, outcome, routines)
 	return res
@@ -113,4 +110,34 @@ func EvaluateSoFar(a Answers) (Result, bool) {
 		return Result{}, false
 	}
 	return res, true
+}
+
+// wording says what to do for the outcome: a specific team when every rule
+// behind it names one, a GP when a doctor rule needs one, else the
+// outcome's own words.
+func wording(o Outcome, fired []Rule) (title, action string, calls []Call) {
+	var d *Directive
+	all, gp := true, false
+	for _, r := range fired {
+		if r.Outcome != o {
+			continue
+		}
+		if r.Directive == nil {
+			all = false
+		} else if d == nil {
+			d = r.Directive
+		}
+		gp = gp || r.GPOnly
+	}
+	switch {
+	case d != nil && all:
+		return d.Title, d.Action, slices.Clone(d.Calls)
+	case o == Doctor && gp:
+		return gpOnly.Title, gpOnly.Action, []Call{}
+	}
+	calls = o.Calls()
+	if calls == nil {
+		calls = []Call{}
+	}
+	return o.Title(), o.Action(), calls
 }

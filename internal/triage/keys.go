@@ -44,6 +44,7 @@ const (
 	KeySpineTenderness = "spine_tenderness"
 
 	// Pregnancy warning signs (asked when pregnant).
+	KeyPregHeavyBleeding  = "pregnancy_heavy_bleeding"
 	KeyPregBleeding       = "pregnancy_bleeding"
 	KeyPregContractions   = "pregnancy_contractions"
 	KeyPregFluid          = "pregnancy_fluid"
@@ -52,14 +53,17 @@ const (
 	KeyPregBabyMovesLess  = "pregnancy_baby_moves_less"
 	KeyPregHeadacheVision = "pregnancy_headache_vision"
 
-	// A fall with fragile bones (asked with osteoporosis, steroids or
-	// blood thinners).
-	KeyMinorInjury = "minor_injury"
+	// How the pain started, for fragile bones (asked with osteoporosis,
+	// steroids, blood thinners, a fall in the last year, or at 65 or over).
+	KeyMinorFall   = "minor_fall"
+	KeyCoughOrLift = "cough_or_lift"
 
 	// Symptoms checklist.
 	KeyLegWeaknessWorsening = "leg_weakness_worsening"
 	KeyNumbnessTingling     = "numbness_tingling"
 	KeyLegPainBelowKnee     = "leg_pain_below_knee"
+	KeyArmNumbWeak          = "arm_numbness_weakness"
+	KeyBandPain             = "band_pain"
 	KeyFever                = "fever"
 	KeyWeightLoss           = "weight_loss"
 	KeyNightPain            = "night_pain"

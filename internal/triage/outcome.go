@@ -125,3 +125,34 @@ func (o Outcome) Calls() []Call {
 	}
 	return nil
 }
+
+// gpOnly is the doctor outcome's wording when a reason needs a GP rather
+// than physiotherapy (weight loss, cancer, medicines, an operation).
+var gpOnly = Directive{
+	Title: "Book an appointment with your GP",
+	Action: "Book an appointment with your GP: this needs a doctor's check, not only physiotherapy. It does not need " +
+		"to be today. Keep as active as you can meanwhile, and ask before you start massage.",
+	Calls: []Call{},
+}
+
+// The routes to a specific team.
+var (
+	maternityNow = &Directive{
+		Title: "Call your maternity unit or midwife now",
+		Action: "Call your maternity unit or midwife now, day or night: the number is in your maternity notes. " +
+			"If you cannot reach them, call NHS 111. If you are bleeding heavily or the pain is severe and constant, call 999.",
+		Calls: []Call{},
+	}
+	cancerTeamNow = &Directive{
+		Title: "Call your cancer team's 24-hour line now, or 999",
+		Action: "Call your cancer team's 24-hour line or acute oncology service now. If you cannot reach them straight " +
+			"away, or you cannot walk or have bladder or bowel changes, call 999. Do not drive yourself.",
+		Calls: []Call{{Label: "Call 999", Number: "999"}},
+	}
+	cancerTeamToday = &Directive{
+		Title: "Contact your cancer team today",
+		Action: "Call your cancer team's 24-hour line or acute oncology service today. If you do not have one, call NHS 111 " +
+			"or ask your GP surgery for an urgent appointment. Do not start massage until you have been checked.",
+		Calls: []Call{{Label: "Call NHS 111", Number: "111"}},
+	}
+)

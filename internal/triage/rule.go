@@ -34,10 +34,24 @@ type Rule struct {
 	// the shortcode that renders this table.
 	Terms  []string `json:"-"`
 	Source Source   `json:"source"` // the guideline it comes from
+	// Directive, when set, names the team to call instead of the
+	// outcome's usual words (a maternity unit, a cancer team); it is used
+	// when every reason for the outcome has one.
+	Directive *Directive `json:"directive,omitempty"`
+	// GPOnly marks a doctor rule that needs a GP, not physiotherapy:
+	// the doctor outcome then says so.
+	GPOnly bool `json:"gp_only,omitempty"`
 	// When reports whether the rule applies. It must be monotone in the
 	// warning signs: turning a yes/no answer that is not Reassuring from
 	// no to yes may only make it fire, never stop it.
 	When func(Answers) bool `json:"-"`
+}
+
+// Directive is a specific route to help that replaces an outcome's words.
+type Directive struct {
+	Title  string `json:"title"`
+	Action string `json:"action"`
+	Calls  []Call `json:"calls"`
 }
 
 // Rules returns the rule table in evaluation order (a copy, for publishing).

@@ -35,8 +35,7 @@ var rules = []Rule{
 	},
 	{
 		ID: "ces-both-legs", Title: "Symptoms in both legs", Keys: []string{KeyBothLegs},
-		Outcome: Emergency, Source: srcNHSBackPain, SignGroup: SignsGeneral,
-		Signs:     []string{"pain, numbness, tingling or weakness in both legs"},
+		Outcome: Emergency, Source: srcNHSBackPain, SignGroup: SignsGeneral, Signs: []string{"pain going down both legs, or numbness, tingling or weakness in both legs"},
 		Terms:     []string{"both legs"},
 		Condition: "Back pain with pain, numbness, tingling or weakness in both legs (NHS: call 999 or go to A&E).",
 		Reason: "You said you have symptoms in both legs. With back pain this can mean several nerves are being squeezed " +
@@ -45,24 +44,24 @@ var rules = []Rule{
 	},
 	{
 		ID: "walking-difficulty", Title: "New difficulty walking", Keys: []string{KeyWalkingDifficulty},
-		Outcome: Emergency, Source: srcGlosRedFlags, SignGroup: SignsGeneral,
-		Signs: []string{"new difficulty walking, or legs that suddenly feel weak or unsteady"},
-		Terms: []string{"difficulty walking", "trouble walking", "unsteady", "cannot walk", "can't walk"},
-		Condition: "Back pain with new difficulty walking or unsteadiness (NHS Gloucestershire lists gait disturbance with " +
-			"the cauda equina signs; NICE NG234 lists difficulty walking among the signs of spinal cord compression).",
-		Reason: "You said you have new difficulty walking, or your legs feel weak or unsteady. With back pain this can " +
+		Outcome: Emergency, Source: srcGlosRedFlags, SignGroup: SignsGeneral, Signs: []string{"legs that feel weak, numb or wobbly, so it is hard to walk or stand"},
+		Terms: []string{"difficulty walking", "trouble walking", "wobbly", "cannot walk", "can't walk"},
+		Condition: "Back pain with legs that feel weak, numb or wobbly so that walking or standing is hard, not just " +
+			"painful (NHS Gloucestershire lists gait disturbance with the cauda equina signs; NICE NG234 lists " +
+			"difficulty walking among the signs of spinal cord compression).",
+		Reason: "You said your legs feel weak, numb or wobbly, so it is hard to walk or stand. With back pain this can " +
 			"mean the nerves in the spine are being squeezed, which needs checking straight away.",
 		When: yes(KeyWalkingDifficulty),
 	},
 	{
 		ID: "chest-pain", Title: "Chest pain", Keys: []string{KeyChestPain},
-		Outcome: Emergency, Source: srcNHSBackPain, SignGroup: SignsGeneral,
-		Signs: []string{"chest pain or breathlessness, or pain spreading to your arm, neck or jaw"},
-		Terms: []string{"chest pain", "chest", "breathless", "breathlessness", "jaw"},
-		Condition: "Back pain with chest pain, breathlessness, or pain spreading to the arm, neck or jaw (NHS: call 999; " +
-			"heart attack pain can spread to the back).",
-		Reason: "You said you have chest pain, breathlessness, or pain spreading to your arm, neck or jaw. With back pain " +
-			"this can be a sign of a heart attack or a problem with the main blood vessel, not the back.",
+		Outcome: Emergency, Source: srcNHSBackPain, SignGroup: SignsGeneral, Signs: []string{"chest pain, pressure or tightness, or pain in your back, arm, neck or jaw with sweating, feeling sick or short of breath"},
+		Terms: []string{"chest pain", "chest", "breathless", "breathlessness", "short of breath", "jaw"},
+		Condition: "Back pain with chest pain, pressure or tightness; or pain in the back, arm, neck or jaw with sweating, " +
+			"feeling sick or short of breath (NHS: call 999; heart attack pain can spread to the back, and some people " +
+			"have no chest pain). Arm pain alone, common with neck problems, is not on its own a heart sign.",
+		Reason: "You said you have chest pain or tightness, or pain with sweating, feeling sick or short of breath. With " +
+			"back pain this can be a sign of a heart attack or a problem with the main blood vessel, not the back.",
 		When: yes(KeyChestPain),
 	},
 	{
@@ -78,14 +77,13 @@ var rules = []Rule{
 	},
 	{
 		ID: "aorta-faint-clammy", Title: "Feeling faint or clammy", Keys: []string{KeyFaintOrClammy},
-		Outcome: Emergency, Source: srcNHSAAA, SignGroup: SignsGeneral,
-		Signs: []string{"feeling faint or dizzy, or cold, sweaty and clammy"},
-		Terms: []string{"faint", "fainting", "dizzy", "clammy"},
-		Condition: "Back pain with feeling faint, dizzy, sweaty or clammy (NHS: with sudden tummy or lower back pain these " +
-			"are signs of a burst aortic aneurysm; call 999). Backwise does not wait for the pain to be sudden: the " +
-			"combination is rare with an ordinary backache.",
-		Reason: "You said you feel faint or dizzy, or cold, sweaty and clammy. With back pain this can be a sign of " +
-			"bleeding from the main blood vessel (the aorta), especially in older people, and needs help straight away.",
+		Outcome: Emergency, Source: srcNHSAAA, SignGroup: SignsGeneral, Signs: []string{"sudden, bad back or tummy pain, and you have fainted or nearly fainted, or are pale, cold and clammy"},
+		Terms: []string{"faint", "fainted", "fainting", "clammy"},
+		Condition: "Back or tummy pain that came on suddenly and badly, with fainting or nearly fainting, or pale, cold, " +
+			"clammy skin (NHS: signs of a burst abdominal aortic aneurysm; call 999). Brief light-headedness on its own " +
+			"is not this sign.",
+		Reason: "You said your pain came on suddenly and badly and you have fainted or nearly fainted, or are pale, cold " +
+			"and clammy. This can be a sign of bleeding from the main blood vessel (the aorta), and needs help straight away.",
 		When: yes(KeyFaintOrClammy),
 	},
 	{
@@ -110,13 +108,13 @@ var rules = []Rule{
 	},
 	{
 		ID: "neck-nerve-signs", Title: "Neck pain with changes in vision, speech or balance", Keys: []string{KeyNeckNerveSigns},
-		Outcome: Emergency, Source: srcNHSNeckPain, SignGroup: SignsNeck,
-		Signs: []string{"changes in your vision, speech or balance"},
-		Terms: []string{"double vision", "slurred", "speech", "vision", "balance"},
-		Condition: "Neck pain with double vision, slurred speech, dizziness or weakness (NHS: a possible tear in an " +
-			"artery of the neck; call 999).",
-		Reason: "You said you have neck pain with changes in your vision, speech or balance. This can be a sign of a " +
-			"problem with the blood supply to the brain, which needs help straight away.",
+		Outcome: Emergency, Source: srcNHSNeckPain, SignGroup: SignsNeck, Signs: []string{"double vision, slurred speech, trouble swallowing, a drooping face, or sudden dizziness with unsteadiness"},
+		Terms: []string{"double vision", "slurred", "swallowing", "drooping", "vision"},
+		Condition: "Neck pain with double vision, slurred speech, trouble swallowing, a drooping face, or sudden " +
+			"dizziness with unsteadiness (NHS: a possible tear in an artery of the neck; call 999).",
+		Reason: "You said that since your neck pain started you have had changes such as double vision, slurred speech, " +
+			"trouble swallowing or sudden dizziness. This can be a sign of a problem with the blood supply to the brain, " +
+			"which needs help straight away.",
 		When: yes(KeyNeckNerveSigns),
 	},
 	{
@@ -128,21 +126,32 @@ var rules = []Rule{
 		Reason: "You said you have a high temperature with a stiff neck, or a rash that does not fade. These can be " +
 			"signs of meningitis, which needs help straight away.",
 		When: yes(KeyNeckFeverStiff),
+	}, {
+		ID: "pregnancy-heavy-bleeding", Title: "Heavy bleeding or constant pain in pregnancy", Keys: []string{KeyPregHeavyBleeding},
+		Outcome: Emergency, Source: srcNHSPregnancyBackPain, SignGroup: SignsPregnancy,
+		Signs: []string{"heavy bleeding from your vagina, or sharp or constant tummy pain that does not come and go"},
+		Terms: []string{"heavy bleeding", "constant tummy pain"},
+		Condition: "Pregnant, with heavy bleeding from the vagina, or sharp or constant tummy pain that does not come and " +
+			"go in waves (NHS trusts' maternity advice: call 999).",
+		Reason: "You said you are pregnant and have heavy bleeding, or sharp or constant tummy pain. This needs help " +
+			"straight away. Call your maternity unit on the way if you can.",
+		When: yes(KeyPregHeavyBleeding),
 	},
 	{
-		ID: "cancer-nerve-symptoms", Title: "Cancer with nerve symptoms",
-		Keys:    []string{KeyCancer, KeyCancerStatus, KeyLegWeaknessWorsening, KeyNumbnessTingling, KeyLegPainBelowKnee, KeyNeckClumsyHands},
-		Outcome: Emergency, Source: srcNICENG234, SignGroup: SignsCancer,
-		Signs: []string{"weakness, numbness or pins and needles in an arm or leg, clumsy hands, or pain shooting down a leg"},
-		Terms: []string{"cancer", "myeloma", "oncology"},
-		Condition: "Cancer now, treated in the last 5 years or in the bones, with a leg getting weaker, numbness or " +
-			"tingling in a leg, pain down a leg below the knee, or clumsy hands (NICE NG234: with neurological symptoms, " +
-			"contact the specialist team immediately; it is an emergency). Difficulty walking and bladder or bowel " +
-			"changes are emergency rules for everyone.",
+		ID: "cancer-nerve-symptoms", Title: "Cancer with nerve symptoms", Keys: []string{KeyCancer, KeyCancerStatus, KeyLegWeaknessWorsening, KeyNumbnessTingling, KeyLegPainBelowKnee,
+			KeyArmNumbWeak, KeyBandPain, KeyNeckClumsyHands},
+		Outcome: Emergency, Source: srcNICENG234, SignGroup: SignsCancer, Directive: cancerTeamNow,
+		Signs: []string{"weakness, numbness or pins and needles in an arm or leg, or clumsy hands",
+			"pain shooting down a leg, or wrapping round your chest or tummy like a band"},
+		Terms: []string{"cancer", "myeloma", "oncology"}, Condition: "Cancer now, treated in the last 5 years or in the bones, with a limb getting weaker, numbness or " +
+			"tingling in an arm or leg, pain down a leg below the knee or round the chest like a band (nerve-root pain), " +
+			"or clumsy hands (NICE NG234: with neurological symptoms, contact the specialist team immediately). The " +
+			"advice leads with the cancer team's 24-hour line and 999 if they cannot be reached; difficulty walking and " +
+			"bladder or bowel changes are emergency rules for everyone.",
 		Reason: "You said you have cancer (now, recently or in the bones) and nerve symptoms such as weakness, numbness " +
-			"or pain down a leg. This can be a sign of cancer pressing on the spinal cord, which needs treatment straight away.",
-		When: func(a Answers) bool {
-			return a.cancerRecent() && a.anyYes(KeyLegWeaknessWorsening, KeyNumbnessTingling, KeyLegPainBelowKnee, KeyNeckClumsyHands)
+			"or pain down a leg. This can be a sign of cancer pressing on the spinal cord, which needs treatment straight away.", When: func(a Answers) bool {
+			return a.cancerRecent() && a.anyYes(KeyLegWeaknessWorsening, KeyNumbnessTingling, KeyLegPainBelowKnee,
+				KeyArmNumbWeak, KeyBandPain, KeyNeckClumsyHands)
 		},
 	},
 
@@ -184,8 +193,8 @@ var rules = []Rule{
 		When: yes(KeyLegWeaknessWorsening),
 	},
 	{
-		ID: "fragile-bones-minor-injury", Title: "Fragile bones and a minor fall",
-		Keys:    []string{KeyOsteoporosis, KeySteroids, KeyMinorInjury},
+		ID: "fragile-bones-minor-injury", Title: "Fragile bones and a minor fall, cough or lift",
+		Keys:    []string{KeyOsteoporosis, KeySteroids, KeyMinorFall, KeyCoughOrLift},
 		Outcome: Urgent, Source: srcNorthernTrust, SignGroup: SignsGeneral,
 		Signs: []string{"pain after a minor fall, bump, cough or lift, if you have fragile bones or take steroid tablets"},
 		Terms: []string{"minor fall", "fragile bones", "osteoporosis", "thin bones", "bump"},
@@ -195,18 +204,28 @@ var rules = []Rule{
 		Reason: "You said you have fragile bones or take steroid tablets, and the pain started after a minor fall, bump, " +
 			"cough or lift. This can break a bone in the spine, so you should be checked today. If you cannot stand or " +
 			"the pain is very severe, go to A&E.",
-		When: func(a Answers) bool { return a.anyYes(KeyOsteoporosis, KeySteroids) && a.Yes(KeyMinorInjury) },
+		When: func(a Answers) bool {
+			return a.anyYes(KeyOsteoporosis, KeySteroids) && a.anyYes(KeyMinorFall, KeyCoughOrLift)
+		},
+	},
+	{
+		ID: "older-minor-fall", Title: "A fall at 65 or over", Keys: []string{KeyAge, KeyMinorFall},
+		Outcome: Urgent, Source: srcNorthernTrust, SignGroup: SignsGeneral,
+		Signs: []string{"pain after a fall or bump, even a small one, if you are 65 or over"},
+		Terms: []string{"minor fall", "small fall", "a fall"},
+		Condition: "Age 65 or over with pain that started after a fall or bump (the Northern Trust sends pain after minor " +
+			"trauma in older people to the emergency department; thin bones are common and often not yet known).",
+		Reason: "You said you are 65 or over and the pain started after a fall or bump. Later in life a small fall can " +
+			"break a bone in the spine, even without a known bone problem, so you should be checked today.",
+		When: func(a Answers) bool { return a.ageAtLeast(65) && a.Yes(KeyMinorFall) },
 	},
 	{
 		ID: "severe-unrelieved", Title: "Severe pain that nothing eases", Keys: []string{KeySevereUnrelieved},
-		Outcome: Urgent, Source: srcNHSBackPain, SignGroup: SignsGeneral,
-		Signs: []string{"severe pain that nothing eases, not even rest or painkillers"},
-		Terms: []string{"nothing eases", "not eased", "unbearable"},
-		Condition: "Severe pain not eased by rest, lying still or painkillers (NHS: severe pain needs an urgent GP " +
-			"appointment or NHS 111; pain that does not ease with rest is not typical of a strain).",
+		Outcome: Urgent, Source: srcNHSBackPain, SignGroup: SignsGeneral, Signs: []string{"severe pain that nothing eases, not even rest or painkillers, and it is not getting better"},
+		Terms: []string{"nothing eases", "not eased", "unbearable"}, Condition: "Severe pain not eased by rest, lying still or painkillers, and not getting better (NHS: severe pain " +
+			"needs an urgent GP appointment or NHS 111; pain that does not ease with rest is not typical of a strain).",
 		Reason: "You said your pain is severe and nothing eases it, not even rest or painkillers. Pain like this should " +
-			"be checked today, both to find the cause and to control it.",
-		When: yes(KeySevereUnrelieved),
+			"be checked today, both to find the cause and to control it.", When: func(a Answers) bool { return a.Yes(KeySevereUnrelieved) && a.notImproving() },
 	},
 	{
 		ID: "severe-worsening-quickly", Title: "Strong pain getting worse quickly", Keys: []string{KeyTrend, KeyIntensity},
@@ -234,37 +253,32 @@ var rules = []Rule{
 	{
 		ID: "pregnancy-warning-signs", Title: "Warning signs in pregnancy",
 		Keys: []string{KeyPregBleeding, KeyPregContractions, KeyPregFluid, KeyPregFeverOrPeeing, KeyPregSidePain,
-			KeyPregBabyMovesLess, KeyPregHeadacheVision},
-		Outcome: Urgent, Source: srcNHSPregnancyBackPain, SignGroup: SignsPregnancy,
-		Signs: []string{"bleeding from your vagina, or fluid leaking", "regular tightenings or pains that come in waves",
-			"a high temperature, or pain or burning when you pee", "pain low down on one side, or in your side below the ribs",
+			KeyPregBabyMovesLess, KeyPregHeadacheVision}, Outcome: Urgent, Source: srcNHSPregnancyBackPain, SignGroup: SignsPregnancy, Directive: maternityNow, Signs: []string{"any bleeding from your vagina, or fluid leaking", "regular tightenings or pains that come in waves",
+			"a high temperature, or pain or burning when you pee", "pain in your side, just under your ribs",
 			"your baby moving less than usual", "a severe headache, changes in your vision, or sudden swelling of your face, hands or feet"},
 		Terms: []string{"maternity", "contractions", "baby moving", "movements", "waters"},
 		Condition: "Pregnant, with bleeding, contractions, leaking fluid, a fever or pain when peeing, pain on one side, " +
 			"reduced baby movements, or a severe headache, vision changes or sudden swelling (NHS: contact your " +
-			"midwife or maternity unit straight away).",
-		Reason: "You said you are pregnant and have a sign that your maternity team needs to know about now. Call your " +
-			"maternity unit or midwife straight away: their number is in your maternity notes. If you are bleeding " +
-			"heavily or have severe, constant tummy pain, call 999.",
+			"midwife or maternity unit straight away).", Reason: "You said you are pregnant and have a sign that your maternity team needs to know about now, day or night. " +
+			"They can check you and your baby.",
 		When: anyOf(KeyPregBleeding, KeyPregContractions, KeyPregFluid, KeyPregFeverOrPeeing, KeyPregSidePain,
 			KeyPregBabyMovesLess, KeyPregHeadacheVision),
 	},
 	{
 		ID: "cancer-in-bones", Title: "Cancer in the bones and back pain", Keys: []string{KeyCancer, KeyCancerStatus},
-		Outcome: Urgent, Source: srcNICENG234, SignGroup: SignsCancer,
+		Outcome: Urgent, Source: srcNICENG234, SignGroup: SignsCancer, Directive: cancerTeamToday,
 		Signs: []string{"any new pain, if the cancer is in your bones or you have myeloma"},
-		Terms: []string{"cancer", "myeloma"},
-		Condition: "Cancer that has spread to the bones, or myeloma, with new back pain (NICE NG234: spinal pain in " +
-			"someone with cancer may be a spinal metastasis; contact the acute oncology team within 24 hours). " +
-			"Backwise treats any new pain as a same-day contact here, because the spine is the commonest place " +
-			"for cancer in the bones.",
+		Terms: []string{"cancer", "myeloma"}, Condition: "Cancer that has spread to the bones, or myeloma, with back pain that is new (under 12 weeks) or not " +
+			"improving (NICE NG234: spinal pain in someone with cancer may be a spinal metastasis; contact the acute " +
+			"oncology team within 24 hours). The spine is the commonest place for cancer in the bones.",
 		Reason: "You said your cancer has spread to your bones, or you have myeloma. New back pain then needs checking " +
-			"today, to make sure the cancer is not affecting your spine.",
-		When: func(a Answers) bool { return a.cancerIs(CancerInBones) },
+			"today, to make sure the cancer is not affecting your spine.", When: func(a Answers) bool {
+			return a.cancerIs(CancerInBones) && (!a.durationIs(DurationOver12Weeks) || a.notImproving())
+		},
 	},
 	{
 		ID: "cancer-spinal-site", Title: "Cancer and pain higher up the spine", Keys: []string{KeyCancer, KeyCancerStatus, KeyLocation},
-		Outcome: Urgent, Source: srcNICENG234, SignGroup: SignsCancer,
+		Outcome: Urgent, Source: srcNICENG234, SignGroup: SignsCancer, Directive: cancerTeamToday,
 		Signs: []string{"pain in your middle or upper back, or your neck"},
 		Terms: []string{"cancer"},
 		Condition: "Cancer now or in the last 5 years, with pain in the middle or upper back or the neck (NICE NG234: " +
@@ -277,7 +291,7 @@ var rules = []Rule{
 	},
 	{
 		ID: "cancer-progressive-pain", Title: "Cancer and pain that keeps getting worse", Keys: []string{KeyCancer, KeyCancerStatus, KeyTrend},
-		Outcome: Urgent, Source: srcNICENG234, SignGroup: SignsCancer,
+		Outcome: Urgent, Source: srcNICENG234, SignGroup: SignsCancer, Directive: cancerTeamToday,
 		Signs:     []string{"pain that keeps getting worse"},
 		Terms:     []string{"cancer"},
 		Condition: "Cancer now or in the last 5 years, with back pain that is getting worse (NICE NG234: progressive spinal pain, within 24 hours).",
@@ -288,7 +302,7 @@ var rules = []Rule{
 	{
 		ID: "cancer-pain-pattern", Title: "Cancer and pain at night, on straining or a tender spine",
 		Keys:    []string{KeyCancer, KeyCancerStatus, KeyNightPain, KeyPainOnStraining, KeySpineTenderness, KeySevereUnrelieved},
-		Outcome: Urgent, Source: srcNICENG234, SignGroup: SignsCancer,
+		Outcome: Urgent, Source: srcNICENG234, SignGroup: SignsCancer, Directive: cancerTeamToday,
 		Signs: []string{"pain that stops you sleeping, pain when you cough, sneeze or strain, or a tender spot on your spine"},
 		Terms: []string{"cancer"},
 		Condition: "Cancer now or in the last 5 years, with pain at night that stops sleep, pain on coughing, sneezing " +
@@ -303,7 +317,7 @@ var rules = []Rule{
 	// Doctor: book a GP appointment or refer yourself to physiotherapy.
 	{
 		ID: "cancer-recent", Title: "Cancer now or in the last 5 years", Keys: []string{KeyCancer, KeyCancerStatus},
-		Outcome: Doctor, Source: srcHenschke2013, SignGroup: SignsGeneral,
+		Outcome: Doctor, GPOnly: true, Source: srcHenschke2013, SignGroup: SignsGeneral,
 		Signs: []string{"you have cancer now, or finished treatment in the last 5 years"},
 		Condition: "Cancer now or treated in the last 5 years, with none of the patterns above (a history of cancer is " +
 			"the only red flag with good evidence as a sign of spinal cancer, Cochrane 2013).",
@@ -315,7 +329,7 @@ var rules = []Rule{
 	{
 		ID: "cancer-long-ago", Title: "Cancer long ago and pain that is not settling",
 		Keys:    []string{KeyCancer, KeyCancerStatus, KeyDuration, KeyTrend},
-		Outcome: Doctor, Source: srcHenschke2013,
+		Outcome: Doctor, GPOnly: true, Source: srcHenschke2013,
 		Condition: "Cancer treated more than 5 years ago, with pain that has lasted 3 days or more and is not getting " +
 			"better. A cancer long ago does not change the advice for pain that is easing.",
 		Reason: "You said you had cancer more than 5 years ago and your pain is not getting better. That is very " +
@@ -323,27 +337,30 @@ var rules = []Rule{
 		When: func(a Answers) bool { return a.cancerIs(CancerLongAgo) && a.atLeast3Days() && a.notImproving() },
 	},
 	{
-		ID: "cancer-long-ago-pattern", Title: "Cancer long ago and a tender spine",
-		Keys:    []string{KeyCancer, KeyCancerStatus, KeySpineTenderness},
-		Outcome: Doctor, Source: srcNICENG234,
-		Condition: "Cancer treated more than 5 years ago, with a tender spot on the spine (NICE NG234 lists local tenderness; a doctor's check is enough this long after treatment).",
-		Reason:    "You said you had cancer more than 5 years ago and a spot on your spine is tender. A doctor should take a look.",
-		When:      func(a Answers) bool { return a.cancerIs(CancerLongAgo) && a.Yes(KeySpineTenderness) },
+		ID: "cancer-long-ago-pattern", Title: "Cancer long ago with a tender spine or leg pain",
+		Keys:    []string{KeyCancer, KeyCancerStatus, KeySpineTenderness, KeyLegPainBelowKnee},
+		Outcome: Doctor, GPOnly: true, Source: srcNICENG234,
+		Condition: "Cancer treated more than 5 years ago, with a tender spot on the spine or pain down a leg (NICE " +
+			"NG234 lists local tenderness and nerve-root pain; a GP's check is enough this long after treatment).",
+		Reason: "You said you had cancer more than 5 years ago, and a spot on your spine is tender or pain goes down your " +
+			"leg. That very likely has another cause, but a GP should take a look.",
+		When: func(a Answers) bool {
+			return a.cancerIs(CancerLongAgo) && a.anyYes(KeySpineTenderness, KeyLegPainBelowKnee)
+		},
 	},
 	{
 		ID: "weight-loss", Title: "Weight loss without trying", Keys: []string{KeyWeightLoss, KeyAge},
-		Outcome: Doctor, Source: srcNICENG12, SignGroup: SignsGeneral,
+		Outcome: Doctor, GPOnly: true, Source: srcNICENG12, SignGroup: SignsGeneral,
 		Signs: []string{"you have lost weight without trying"},
 		Terms: []string{"weight loss", "lost weight"},
 		Condition: "Weight loss without trying (NHS 2026: see a GP; NICE NG12: at 60 or over with back pain, consider " +
-			"urgent tests within 2 weeks, so the reason asks for an appointment soon).",
-		Reason: "You said you have lost weight without trying. With back pain, a doctor should find out why: ask your GP " +
-			"for an appointment soon, within days rather than weeks, and mention the weight loss.",
+			"urgent tests within 2 weeks, so the reason asks for an appointment soon).", Reason: "You said you have lost weight without trying. With back pain, a doctor should find out why: ask your GP " +
+			"for an appointment within a week and mention the weight loss. At 60 or over, NICE advises tests within 2 weeks.",
 		When: yes(KeyWeightLoss),
 	},
 	{
 		ID: "night-pain", Title: "Pain at night or all the time", Keys: []string{KeyNightPain},
-		Outcome: Doctor, Source: srcNHSBackPain, SignGroup: SignsGeneral,
+		Outcome: Doctor, GPOnly: true, Source: srcNHSBackPain, SignGroup: SignsGeneral,
 		Signs:     []string{"pain that is worse at night, or does not ease whatever you do"},
 		Condition: "Pain worse at night, or constant and not eased by rest (NHS 2026: see a GP; urgent after cancer).",
 		Reason: "You said your pain is worse at night or is there all the time. Pain from muscles and joints usually " +
@@ -352,7 +369,7 @@ var rules = []Rule{
 	},
 	{
 		ID: "pain-on-straining", Title: "Pain on coughing, sneezing or straining", Keys: []string{KeyPainOnStraining},
-		Outcome: Doctor, Source: srcNHSBackPain, SignGroup: SignsGeneral,
+		Outcome: Doctor, GPOnly: true, Source: srcNHSBackPain, SignGroup: SignsGeneral,
 		Signs:     []string{"pain that is worse when you cough, sneeze or strain on the toilet"},
 		Condition: "Pain worse on coughing, sneezing or straining (NHS 2026: see a GP; urgent after cancer).",
 		Reason: "You said your pain is worse when you cough, sneeze or strain. The NHS advises a GP check for back pain " +
@@ -361,7 +378,7 @@ var rules = []Rule{
 	},
 	{
 		ID: "lump-or-shape-change", Title: "A lump or a change in shape", Keys: []string{KeyLumpOrShapeChange},
-		Outcome: Doctor, Source: srcNHSBackPain, SignGroup: SignsGeneral,
+		Outcome: Doctor, GPOnly: true, Source: srcNHSBackPain, SignGroup: SignsGeneral,
 		Signs:     []string{"a lump or swelling on your back, or a change in its shape"},
 		Condition: "A lump, swelling or change in the shape of the back (NHS 2026: see a GP).",
 		Reason:    "You said you have a lump or swelling on your back, or its shape has changed. A GP should take a look.",
@@ -398,7 +415,7 @@ var rules = []Rule{
 	},
 	{
 		ID: "osteoporosis", Title: "Fragile bones", Keys: []string{KeyOsteoporosis},
-		Outcome: Doctor, Source: srcGlosRedFlags,
+		Outcome: Doctor, GPOnly: true, Source: srcGlosRedFlags,
 		Condition: "Osteoporosis or a past fragility fracture (NHS Gloucestershire: a fracture risk; Mayo Clinic: massage " +
 			"may not be appropriate with severe osteoporosis, and the questionnaire cannot tell how severe).",
 		Reason: "You said you have osteoporosis or have broken a bone easily. Back pain can come from a small break in " +
@@ -407,7 +424,7 @@ var rules = []Rule{
 	},
 	{
 		ID: "steroids", Title: "Long-term steroid tablets", Keys: []string{KeySteroids},
-		Outcome: Doctor, Source: srcGlosRedFlags, SignGroup: SignsGeneral,
+		Outcome: Doctor, GPOnly: true, Source: srcGlosRedFlags, SignGroup: SignsGeneral,
 		Signs:     []string{"you have taken steroid tablets for 3 months or more"},
 		Condition: "Steroid tablets for 3 months or more (NHS Gloucestershire: a red flag for fracture and for infection).",
 		Reason: "You said you have taken steroid tablets for 3 months or more. They thin the bones and can hide " +
@@ -416,7 +433,7 @@ var rules = []Rule{
 	},
 	{
 		ID: "immunosuppressed", Title: "A weakened immune system", Keys: []string{KeyImmunosuppressed},
-		Outcome: Doctor, Source: srcGlosRedFlags, SignGroup: SignsGeneral,
+		Outcome: Doctor, GPOnly: true, Source: srcGlosRedFlags, SignGroup: SignsGeneral,
 		Signs:     []string{"your immune system is weakened, for example by chemotherapy or HIV"},
 		Condition: "Chemotherapy, HIV, an organ transplant or immune-suppressing medicines (NHS Gloucestershire: a red flag for spinal infection).",
 		Reason: "You said your immune system is weakened. That makes infections in the spine more likely, so a GP " +
@@ -425,7 +442,7 @@ var rules = []Rule{
 	},
 	{
 		ID: "recent-surgery", Title: "An operation in the last 3 months", Keys: []string{KeyRecentSurgery},
-		Outcome: Doctor, Source: srcNCCIH,
+		Outcome: Doctor, GPOnly: true, Source: srcNCCIH,
 		Condition: "An operation in the last 3 months (new back pain after surgery needs a clinician's view; older " +
 			"NCCIH/NCCAM safety text: no massage over areas of recent surgery).",
 		Reason: "You said you have had an operation in the last 3 months. New back pain after surgery should be " +
@@ -440,6 +457,33 @@ var rules = []Rule{
 		Reason: "You said you have numbness or pins and needles in a leg or foot. A nerve may be involved, so a GP " +
 			"or physiotherapist should examine you.",
 		When: yes(KeyNumbnessTingling),
+	}, {
+		ID: "arm-nerve-symptoms", Title: "Numbness or weakness in an arm", Keys: []string{KeyArmNumbWeak},
+		Outcome: Doctor, Source: srcNHSNeckPain, SignGroup: SignsGeneral,
+		Signs:     []string{"weakness, numbness or pins and needles in an arm or hand"},
+		Condition: "Weakness, numbness or tingling in an arm or hand (a nerve in the neck may be squeezed; see a GP).",
+		Reason: "You said you have weakness, numbness or pins and needles in an arm or hand. A nerve may be involved, so " +
+			"a GP or physiotherapist should examine you.",
+		When: yes(KeyArmNumbWeak),
+	},
+	{
+		ID: "band-pain", Title: "Pain like a band round the chest or tummy", Keys: []string{KeyBandPain},
+		Outcome: Doctor, GPOnly: true, Source: srcGlosRedFlags, SignGroup: SignsGeneral,
+		Signs: []string{"pain that wraps round your chest or tummy like a band"},
+		Condition: "Pain wrapping round the chest or tummy like a band (a nerve-root pattern from the middle of the " +
+			"spine; NHS Dumfries and Galloway lists band-like thoracic pain; shingles can start this way too).",
+		Reason: "You said the pain wraps round your chest or tummy like a band. A nerve from the middle of the spine may be " +
+			"irritated, or it may be something else such as shingles, so a GP should check it.",
+		When: yes(KeyBandPain),
+	},
+	{
+		ID: "older-cough-or-lift", Title: "Sudden pain with a cough or lift at 65 or over", Keys: []string{KeyAge, KeyCoughOrLift},
+		Outcome: Doctor, GPOnly: true, Source: srcACP2007,
+		Condition: "Age 65 or over with pain that started suddenly with a cough, sneeze, bend or lift (ACP/APS 2007 lists " +
+			"older age with a compression fracture; undiagnosed thin bones are common).",
+		Reason: "You said you are 65 or over and the pain started suddenly with a cough, sneeze, bend or lift. Later in " +
+			"life this can come from a small break in a thinned bone, so a GP should check it.",
+		When: func(a Answers) bool { return a.ageAtLeast(65) && a.Yes(KeyCoughOrLift) },
 	},
 	{
 		ID: "sciatica-not-settling", Title: "Leg pain that is not settling",
@@ -501,22 +545,20 @@ var rules = []Rule{
 	{
 		ID: "older-not-improving", Title: "Age 55 or over and not improving", Keys: []string{KeyAge, KeyDuration, KeyTrend},
 		Outcome: Doctor, Source: srcGlosRedFlags,
-		Condition: "Age 55 or over with pain that has lasted 3 days or more and is not getting better. Age thresholds " +
+		Condition: "Age 55 or over with pain that has lasted 2 weeks or more and is not getting better. Age thresholds " +
 			"differ (RCGP: over 55; NHS Gloucestershire: over 50 or 55; NICE NG12: 60 and over with persistent pain). " +
 			"A first bout at 50 or over has its own rule.",
 		Reason: "You said you are 55 or over and your pain is not getting better. Back pain later in life comes more " +
-			"often from a cause that needs a doctor's check.",
-		When: func(a Answers) bool { return a.ageAtLeast(55) && a.atLeast3Days() && a.notImproving() },
+			"often from a cause that needs a doctor's check.", When: func(a Answers) bool { return a.ageAtLeast(55) && a.atLeast2Weeks() && a.notImproving() },
 	},
 	{
 		ID: "under-20-not-improving", Title: "Under 20 and not improving", Keys: []string{KeyAge, KeyDuration, KeyTrend},
 		Outcome: Doctor, Source: srcGlosRedFlags,
-		Condition: "Age under 20 with pain that has lasted 3 days or more and is not getting better (RCGP triage and " +
+		Condition: "Age under 20 with pain that has lasted 2 weeks or more and is not getting better (RCGP triage and " +
 			"NHS Gloucestershire list onset under 20 as a warning sign; back pain is common in teenagers, so age " +
 			"alone never escalates).",
 		Reason: "You said you are under 20 and your pain is not getting better. At your age, back pain that does not " +
-			"settle should be checked.",
-		When: func(a Answers) bool { return a.ageBelow(20) && a.atLeast3Days() && a.notImproving() },
+			"settle should be checked.", When: func(a Answers) bool { return a.ageBelow(20) && a.atLeast2Weeks() && a.notImproving() },
 	},
 
 	// Therapist: a physiotherapist, or a massage therapist alongside exercise.
@@ -594,8 +636,8 @@ var rules = []Rule{
 		Source: srcNHSPregnancyBackPain,
 		Condition: "Pregnant (NHS: back pain in pregnancy is common; a midwife or GP can advise, and the maternity " +
 			"unit is the place for anything urgent).",
-		Note: "You are pregnant: your midwife or maternity unit is the right team for anything to do with your " +
-			"pregnancy, day or night. Tell them about your back pain, and tell any doctor or therapist that you are pregnant.",
+		Note: "You are pregnant: your midwife or maternity unit is the right team for anything to do with your " + "pregnancy, day or night. Tell any doctor or therapist that you are pregnant. Do not take ibuprofen unless a " +
+			"doctor advises it; paracetamol is usually fine.",
 		When: yes(KeyPregnant),
 	},
 	{
@@ -616,13 +658,20 @@ var rules = []Rule{
 	},
 	{
 		ID: "note-blood-thinners-injury", Title: "Blood thinners after an injury",
-		Keys: []string{KeyBleedingRisk, KeyMajorTrauma, KeyMinorInjury}, Source: srcNCCIH,
+		Keys: []string{KeyBleedingRisk, KeyMajorTrauma, KeyMinorFall}, Source: srcNCCIH,
 		Condition: "Blood thinners or a bleeding disorder, and pain after a fall or injury (bleeding after injuries is " +
 			"more likely and more serious).",
-		Note: "You take blood thinners and your pain started after a fall, a bump or a strain: tell whoever you see, " +
+		Note: "You take blood thinners and your pain started after a fall or a bump: tell whoever you see, " +
 			"because injuries bleed more easily. New bruising or swelling over your spine, or new numbness or weakness, needs " +
 			"help straight away.",
-		When: func(a Answers) bool { return a.Yes(KeyBleedingRisk) && a.anyYes(KeyMajorTrauma, KeyMinorInjury) },
+		When: func(a Answers) bool { return a.Yes(KeyBleedingRisk) && a.anyYes(KeyMajorTrauma, KeyMinorFall) },
+	}, {
+		ID: "note-blood-thinners-painkillers", Title: "Blood thinners and painkillers", Keys: []string{KeyBleedingRisk},
+		Source:    srcNICENG59,
+		Condition: "Blood thinners or a bleeding disorder (anti-inflammatory painkillers add to the risk of bleeding; NICE NG59 asks for their risks to be weighed).",
+		Note: "You take blood thinners or bruise easily: ask a pharmacist before you take ibuprofen, naproxen or aspirin, " +
+			"as they add to the risk of bleeding.",
+		When: yes(KeyBleedingRisk),
 	},
 
 	// Cautions: they adapt the advice and never change the outcome.

@@ -15,69 +15,75 @@ var ruleTriggers = map[string]struct {
 	set  []fx
 	want Outcome
 }{
-	"ces-bladder-bowel":           {[]fx{yesTo(KeyBladderBowelChange)}, Emergency},
-	"ces-saddle-numbness":         {[]fx{yesTo(KeySaddleNumbness)}, Emergency},
-	"ces-both-legs":               {[]fx{yesTo(KeyBothLegs)}, Emergency},
-	"walking-difficulty":          {[]fx{yesTo(KeyWalkingDifficulty)}, Emergency},
-	"chest-pain":                  {[]fx{yesTo(KeyChestPain)}, Emergency},
-	"aorta-tearing-pain":          {[]fx{yesTo(KeyTearingPain)}, Emergency},
-	"aorta-faint-clammy":          {[]fx{yesTo(KeyFaintOrClammy)}, Emergency},
-	"major-trauma":                {[]fx{yesTo(KeyMajorTrauma)}, Emergency},
-	"neck-sudden-headache":        {[]fx{where(LocationNeckShoulder), yesTo(KeyNeckSuddenHeadache)}, Emergency},
-	"neck-nerve-signs":            {[]fx{where(LocationNeckShoulder), yesTo(KeyNeckNerveSigns)}, Emergency},
-	"neck-fever-stiff":            {[]fx{where(LocationNeckShoulder), yesTo(KeyNeckFeverStiff)}, Emergency},
-	"cancer-nerve-symptoms":       {[]fx{cancer(CancerActiveOrRecent), yesTo(KeyNumbnessTingling)}, Emergency},
-	"fever":                       {[]fx{yesTo(KeyFever)}, Urgent},
-	"injects-drugs":               {[]fx{yesTo(KeyInjectsDrugs)}, Urgent},
-	"leg-weakness-progressive":    {[]fx{yesTo(KeyLegWeaknessWorsening)}, Urgent},
-	"fragile-bones-minor-injury":  {[]fx{yesTo(KeyOsteoporosis, KeyMinorInjury)}, Urgent},
-	"severe-unrelieved":           {[]fx{yesTo(KeySevereUnrelieved)}, Urgent},
-	"severe-worsening-quickly":    {[]fx{trend(TrendWorseningQuickly), intensity(7)}, Urgent},
-	"neck-clumsy-hands":           {[]fx{where(LocationNeckShoulder), yesTo(KeyNeckClumsyHands)}, Urgent},
-	"pregnancy-warning-signs":     {[]fx{yesTo(KeyPregnant, KeyPregBabyMovesLess)}, Urgent},
-	"cancer-in-bones":             {[]fx{cancer(CancerInBones)}, Urgent},
-	"cancer-spinal-site":          {[]fx{cancer(CancerActiveOrRecent), where(LocationNeckShoulder)}, Urgent},
-	"cancer-progressive-pain":     {[]fx{cancer(CancerActiveOrRecent), trend(TrendWorsening)}, Urgent},
-	"cancer-pain-pattern":         {[]fx{cancer(CancerActiveOrRecent), yesTo(KeyPainOnStraining)}, Urgent},
-	"cancer-recent":               {[]fx{cancer(CancerActiveOrRecent)}, Doctor},
-	"cancer-long-ago":             {[]fx{cancer(CancerLongAgo), lasting(Duration3DaysTo2Weeks), trend(TrendSame)}, Doctor},
-	"cancer-long-ago-pattern":     {[]fx{cancer(CancerLongAgo), yesTo(KeySpineTenderness)}, Doctor},
-	"weight-loss":                 {[]fx{yesTo(KeyWeightLoss)}, Doctor},
-	"night-pain":                  {[]fx{yesTo(KeyNightPain)}, Doctor},
-	"pain-on-straining":           {[]fx{yesTo(KeyPainOnStraining)}, Doctor},
-	"lump-or-shape-change":        {[]fx{yesTo(KeyLumpOrShapeChange)}, Doctor},
-	"thoracic-no-strain":          {[]fx{where(LocationMiddle)}, Doctor},
-	"first-episode-50-plus":       {[]fx{age(50), firstEpisode()}, Doctor},
-	"osteoporosis":                {[]fx{yesTo(KeyOsteoporosis)}, Doctor},
-	"steroids":                    {[]fx{yesTo(KeySteroids)}, Doctor},
-	"immunosuppressed":            {[]fx{yesTo(KeyImmunosuppressed)}, Doctor},
-	"recent-surgery":              {[]fx{yesTo(KeyRecentSurgery)}, Doctor},
-	"numbness-tingling":           {[]fx{yesTo(KeyNumbnessTingling)}, Doctor},
-	"sciatica-not-settling":       {[]fx{yesTo(KeyLegPainBelowKnee), lasting(Duration6To12Weeks)}, Doctor},
-	"not-improving-after-2-weeks": {[]fx{lasting(Duration2To6Weeks), trend(TrendSame)}, Doctor},
-	"pain-worsening":              {[]fx{lasting(Duration3DaysTo2Weeks), trend(TrendWorsening)}, Doctor},
-	"very-severe-not-improving":   {[]fx{intensity(8), trend(TrendSame)}, Doctor},
-	"daily-life-severe":           {[]fx{yesTo(KeyAffectsDailyLife), intensity(7), trend(TrendSame)}, Doctor},
-	"older-not-improving":         {[]fx{age(55), lasting(Duration3DaysTo2Weeks), trend(TrendSame)}, Doctor},
-	"under-20-not-improving":      {[]fx{age(19), lasting(Duration3DaysTo2Weeks), trend(TrendSame)}, Doctor},
-	"otc-not-helping":             {[]fx{yesTo(KeyOTCNotHelping)}, Therapist},
-	"affects-daily-life":          {[]fx{yesTo(KeyAffectsDailyLife), trend(TrendSame)}, Therapist},
-	"strong-pain":                 {[]fx{intensity(7), trend(TrendSame)}, Therapist},
-	"leg-pain-below-knee":         {[]fx{yesTo(KeyLegPainBelowKnee)}, Therapist},
-	"longer-lasting-pain":         {[]fx{lasting(DurationOver12Weeks)}, Therapist},
-	"self-care-improving":         {nil, SelfCare},
-	"self-care":                   {[]fx{trend(TrendSame)}, SelfCare},
-	"note-pregnancy":              {[]fx{yesTo(KeyPregnant)}, SelfCare},
-	"note-recent-surgery":         {[]fx{yesTo(KeyRecentSurgery)}, Doctor},
-	"note-cancer-team":            {[]fx{cancer(CancerActiveOrRecent)}, Doctor},
-	"note-blood-thinners-injury":  {[]fx{yesTo(KeyBleedingRisk, KeyMinorInjury)}, SelfCare},
-	"caution-bleeding-risk":       {[]fx{yesTo(KeyBleedingRisk)}, SelfCare},
-	"caution-skin-at-site":        {[]fx{yesTo(KeySkinProblemAtSite)}, SelfCare},
-	"caution-pregnancy":           {[]fx{yesTo(KeyPregnant)}, SelfCare},
-	"caution-fragile-bones":       {[]fx{yesTo(KeySteroids)}, Doctor},
-	"caution-recent-surgery":      {[]fx{yesTo(KeyRecentSurgery)}, Doctor},
-	"caution-cancer":              {[]fx{cancer(CancerLongAgo)}, SelfCare},
-	"caution-falls":               {[]fx{yesTo(KeyFallsRisk)}, SelfCare},
+	"ces-bladder-bowel":               {[]fx{yesTo(KeyBladderBowelChange)}, Emergency},
+	"ces-saddle-numbness":             {[]fx{yesTo(KeySaddleNumbness)}, Emergency},
+	"ces-both-legs":                   {[]fx{yesTo(KeyBothLegs)}, Emergency},
+	"walking-difficulty":              {[]fx{yesTo(KeyWalkingDifficulty)}, Emergency},
+	"chest-pain":                      {[]fx{yesTo(KeyChestPain)}, Emergency},
+	"aorta-tearing-pain":              {[]fx{yesTo(KeyTearingPain)}, Emergency},
+	"aorta-faint-clammy":              {[]fx{yesTo(KeyFaintOrClammy)}, Emergency},
+	"major-trauma":                    {[]fx{yesTo(KeyMajorTrauma)}, Emergency},
+	"neck-sudden-headache":            {[]fx{where(LocationNeckShoulder), yesTo(KeyNeckSuddenHeadache)}, Emergency},
+	"neck-nerve-signs":                {[]fx{where(LocationNeckShoulder), yesTo(KeyNeckNerveSigns)}, Emergency},
+	"neck-fever-stiff":                {[]fx{where(LocationNeckShoulder), yesTo(KeyNeckFeverStiff)}, Emergency},
+	"cancer-nerve-symptoms":           {[]fx{cancer(CancerActiveOrRecent), yesTo(KeyNumbnessTingling)}, Emergency},
+	"fever":                           {[]fx{yesTo(KeyFever)}, Urgent},
+	"injects-drugs":                   {[]fx{yesTo(KeyInjectsDrugs)}, Urgent},
+	"leg-weakness-progressive":        {[]fx{yesTo(KeyLegWeaknessWorsening)}, Urgent},
+	"fragile-bones-minor-injury":      {[]fx{yesTo(KeyOsteoporosis, KeyCoughOrLift)}, Urgent},
+	"older-minor-fall":                {[]fx{age(70), yesTo(KeyMinorFall)}, Urgent},
+	"older-cough-or-lift":             {[]fx{age(70), yesTo(KeyCoughOrLift)}, Doctor},
+	"pregnancy-heavy-bleeding":        {[]fx{yesTo(KeyPregnant, KeyPregHeavyBleeding)}, Emergency},
+	"arm-nerve-symptoms":              {[]fx{yesTo(KeyArmNumbWeak)}, Doctor},
+	"band-pain":                       {[]fx{yesTo(KeyBandPain)}, Doctor},
+	"note-blood-thinners-painkillers": {[]fx{yesTo(KeyBleedingRisk)}, SelfCare},
+	"severe-unrelieved":               {[]fx{yesTo(KeySevereUnrelieved), trend(TrendSame)}, Urgent},
+	"severe-worsening-quickly":        {[]fx{trend(TrendWorseningQuickly), intensity(7)}, Urgent},
+	"neck-clumsy-hands":               {[]fx{where(LocationNeckShoulder), yesTo(KeyNeckClumsyHands)}, Urgent},
+	"pregnancy-warning-signs":         {[]fx{yesTo(KeyPregnant, KeyPregBabyMovesLess)}, Urgent},
+	"cancer-in-bones":                 {[]fx{cancer(CancerInBones)}, Urgent},
+	"cancer-spinal-site":              {[]fx{cancer(CancerActiveOrRecent), where(LocationNeckShoulder)}, Urgent},
+	"cancer-progressive-pain":         {[]fx{cancer(CancerActiveOrRecent), trend(TrendWorsening)}, Urgent},
+	"cancer-pain-pattern":             {[]fx{cancer(CancerActiveOrRecent), yesTo(KeyPainOnStraining)}, Urgent},
+	"cancer-recent":                   {[]fx{cancer(CancerActiveOrRecent)}, Doctor},
+	"cancer-long-ago":                 {[]fx{cancer(CancerLongAgo), lasting(Duration3DaysTo2Weeks), trend(TrendSame)}, Doctor},
+	"cancer-long-ago-pattern":         {[]fx{cancer(CancerLongAgo), yesTo(KeyLegPainBelowKnee)}, Doctor},
+	"weight-loss":                     {[]fx{yesTo(KeyWeightLoss)}, Doctor},
+	"night-pain":                      {[]fx{yesTo(KeyNightPain)}, Doctor},
+	"pain-on-straining":               {[]fx{yesTo(KeyPainOnStraining)}, Doctor},
+	"lump-or-shape-change":            {[]fx{yesTo(KeyLumpOrShapeChange)}, Doctor},
+	"thoracic-no-strain":              {[]fx{where(LocationMiddle)}, Doctor},
+	"first-episode-50-plus":           {[]fx{age(50), firstEpisode()}, Doctor},
+	"osteoporosis":                    {[]fx{yesTo(KeyOsteoporosis)}, Doctor},
+	"steroids":                        {[]fx{yesTo(KeySteroids)}, Doctor},
+	"immunosuppressed":                {[]fx{yesTo(KeyImmunosuppressed)}, Doctor},
+	"recent-surgery":                  {[]fx{yesTo(KeyRecentSurgery)}, Doctor},
+	"numbness-tingling":               {[]fx{yesTo(KeyNumbnessTingling)}, Doctor},
+	"sciatica-not-settling":           {[]fx{yesTo(KeyLegPainBelowKnee), lasting(Duration6To12Weeks)}, Doctor},
+	"not-improving-after-2-weeks":     {[]fx{lasting(Duration2To6Weeks), trend(TrendSame)}, Doctor},
+	"pain-worsening":                  {[]fx{lasting(Duration3DaysTo2Weeks), trend(TrendWorsening)}, Doctor},
+	"very-severe-not-improving":       {[]fx{intensity(8), trend(TrendSame)}, Doctor},
+	"daily-life-severe":               {[]fx{yesTo(KeyAffectsDailyLife), intensity(7), trend(TrendSame)}, Doctor},
+	"older-not-improving":             {[]fx{age(55), lasting(DurationOver12Weeks), trend(TrendSame)}, Doctor},
+	"under-20-not-improving":          {[]fx{age(19), lasting(DurationOver12Weeks), trend(TrendSame)}, Doctor},
+	"otc-not-helping":                 {[]fx{yesTo(KeyOTCNotHelping)}, Therapist},
+	"affects-daily-life":              {[]fx{yesTo(KeyAffectsDailyLife), trend(TrendSame)}, Therapist},
+	"strong-pain":                     {[]fx{intensity(7), trend(TrendSame)}, Therapist},
+	"leg-pain-below-knee":             {[]fx{yesTo(KeyLegPainBelowKnee)}, Therapist},
+	"longer-lasting-pain":             {[]fx{lasting(DurationOver12Weeks)}, Therapist},
+	"self-care-improving":             {nil, SelfCare},
+	"self-care":                       {[]fx{trend(TrendSame)}, SelfCare},
+	"note-pregnancy":                  {[]fx{yesTo(KeyPregnant)}, SelfCare},
+	"note-recent-surgery":             {[]fx{yesTo(KeyRecentSurgery)}, Doctor},
+	"note-cancer-team":                {[]fx{cancer(CancerActiveOrRecent)}, Doctor},
+	"note-blood-thinners-injury":      {[]fx{yesTo(KeyBleedingRisk, KeyMinorFall)}, SelfCare},
+	"caution-bleeding-risk":           {[]fx{yesTo(KeyBleedingRisk)}, SelfCare},
+	"caution-skin-at-site":            {[]fx{yesTo(KeySkinProblemAtSite)}, SelfCare},
+	"caution-pregnancy":               {[]fx{yesTo(KeyPregnant)}, SelfCare},
+	"caution-fragile-bones":           {[]fx{yesTo(KeySteroids)}, Doctor},
+	"caution-recent-surgery":          {[]fx{yesTo(KeyRecentSurgery)}, Doctor},
+	"caution-cancer":                  {[]fx{cancer(CancerLongAgo)}, SelfCare},
+	"caution-falls":                   {[]fx{yesTo(KeyFallsRisk)}, SelfCare},
 }
 
 func TestBaselineIsSelfCare(t *testing.T) {
@@ -198,8 +204,9 @@ func TestReasonsNameEveryAnswer(t *testing.T) {
 		rule string
 		keys []string
 	}{
-		{"fragile bones and a fall", []fx{yesTo(KeyOsteoporosis, KeyMinorInjury)}, "fragile-bones-minor-injury", []string{KeyOsteoporosis, KeyMinorInjury}},
-		{"steroids and a cough", []fx{yesTo(KeySteroids, KeyMinorInjury)}, "fragile-bones-minor-injury", []string{KeySteroids, KeyMinorInjury}},
+		{"fragile bones and a fall", []fx{yesTo(KeyOsteoporosis, KeyMinorFall)}, "fragile-bones-minor-injury", []string{KeyOsteoporosis, KeyMinorFall}},
+		{"steroids and a cough", []fx{yesTo(KeySteroids, KeyCoughOrLift)}, "fragile-bones-minor-injury", []string{KeySteroids, KeyCoughOrLift}},
+		{"a fall at 70", []fx{age(70), yesTo(KeyMinorFall)}, "older-minor-fall", []string{KeyAge, KeyMinorFall}},
 		{"cancer and numbness", []fx{cancer(CancerActiveOrRecent), yesTo(KeyNumbnessTingling)}, "cancer-nerve-symptoms", []string{KeyCancer, KeyCancerStatus, KeyNumbnessTingling}},
 		{"cancer and neck pain", []fx{cancer(CancerActiveOrRecent), where(LocationNeckShoulder)}, "cancer-spinal-site", []string{KeyCancer, KeyCancerStatus, KeyLocation}},
 		{"strong pain worsening quickly", []fx{intensity(8), trend(TrendWorseningQuickly)}, "severe-worsening-quickly", []string{KeyTrend, KeyIntensity}},
@@ -296,14 +303,14 @@ func TestRoutinesFollowLocationCautionsAndFalls(t *testing.T) {
 		set  []fx
 		want []string
 	}{
-		{"lower back", nil, []string{"walking-plan", "heat-and-gentle-movement", "knee-rolls", "hands-lower-back", "tennis-ball-lower-back", "foot-arch-roll"}},
-		{"neck", []fx{where(LocationNeckShoulder)}, []string{"walking-plan", "neck-and-shoulders", "foot-arch-roll"}},
-		{"upper back after a strain", []fx{where(LocationUpper), yesTo(KeyObviousStrain)}, []string{"walking-plan", "tennis-ball-upper-back", "foam-roller-upper-back", "foot-arch-roll"}},
-		{"upper back, pregnant, after a strain", []fx{where(LocationUpper), yesTo(KeyPregnant, KeyObviousStrain)}, []string{"walking-plan", "tennis-ball-upper-back", "foot-arch-roll"}},
-		{"lower back, blood thinners", []fx{yesTo(KeyBleedingRisk)}, []string{"walking-plan", "heat-and-gentle-movement", "knee-rolls", "hands-lower-back", "foot-arch-roll"}},
-		{"rash where it hurts", []fx{yesTo(KeySkinProblemAtSite)}, []string{"walking-plan", "knee-rolls", "foot-arch-roll"}},
-		{"a fall in the last year", []fx{yesTo(KeyFallsRisk)}, []string{"walking-plan", "heat-and-gentle-movement", "hands-lower-back", "foot-arch-roll"}},
-		{"aged 65", []fx{age(65)}, []string{"walking-plan", "heat-and-gentle-movement", "hands-lower-back", "foot-arch-roll"}},
+		{"lower back", nil, []string{"heat-and-gentle-movement", "hands-lower-back", "tennis-ball-lower-back", "handheld-massager", "foot-arch-roll"}},
+		{"neck", []fx{where(LocationNeckShoulder)}, []string{"neck-and-shoulders", "foot-arch-roll"}},
+		{"upper back after a strain", []fx{where(LocationUpper), yesTo(KeyObviousStrain)}, []string{"tennis-ball-upper-back", "foam-roller-upper-back", "handheld-massager", "foot-arch-roll"}},
+		{"upper back, pregnant, after a strain", []fx{where(LocationUpper), yesTo(KeyPregnant, KeyObviousStrain)}, []string{"tennis-ball-upper-back", "foot-arch-roll"}},
+		{"lower back, blood thinners", []fx{yesTo(KeyBleedingRisk)}, []string{"heat-and-gentle-movement", "hands-lower-back", "foot-arch-roll"}},
+		{"rash where it hurts", []fx{yesTo(KeySkinProblemAtSite)}, []string{"foot-arch-roll"}},
+		{"a fall in the last year", []fx{yesTo(KeyFallsRisk)}, []string{"heat-and-gentle-movement", "hands-lower-back", "foot-arch-roll"}},
+		{"aged 65", []fx{age(65)}, []string{"heat-and-gentle-movement", "hands-lower-back", "tennis-ball-lower-back", "foot-arch-roll"}},
 		{"doctor outcome", []fx{yesTo(KeyNightPain)}, []string{}},
 	}
 	for _, tt := range tests {
@@ -315,8 +322,17 @@ func TestRoutinesFollowLocationCautionsAndFalls(t *testing.T) {
 	}
 }
 
+func testRoutine(slug string) RoutineFacts {
+	for _, r := range testRoutines {
+		if r.Slug == slug {
+			return r
+		}
+	}
+	panic("no test routine " + slug)
+}
+
 func TestRoutineWarnings(t *testing.T) {
-	foam := testRoutines[6]
+	foam := testRoutine("foam-roller-upper-back")
 	if w := RoutineWarnings(answers(), foam); len(w) != 0 {
 		t.Errorf("warnings for a 35-year-old: %v", w)
 	}
@@ -348,7 +364,7 @@ func TestSignListsComeFromTheRules(t *testing.T) {
 			}
 		}
 	}
-	for _, id := range []string{"emergency", "urgent", "doctor", "neck-emergency", "neck-urgent", "cancer-emergency", "cancer-urgent", "pregnancy-urgent"} {
+	for _, id := range []string{"emergency", "urgent", "doctor", "neck-emergency", "neck-urgent", "cancer-emergency", "cancer-urgent", "pregnancy-emergency", "pregnancy-urgent"} {
 		if _, ok := SignListByID(id); !ok || !ids[id] {
 			t.Errorf("no list %s", id)
 		}
@@ -368,7 +384,7 @@ func TestSignListsComeFromTheRules(t *testing.T) {
 		}
 	}
 	em, _ := SignListByID("emergency")
-	for _, want := range []string{"tearing or ripping", "faint or dizzy", "difficulty walking"} {
+	for _, want := range []string{"tearing or ripping", "fainted", "hard to walk"} {
 		if !slices.ContainsFunc(em.Signs, func(s string) bool { return strings.Contains(s, want) }) {
 			t.Errorf("the emergency list lacks %q", want)
 		}
@@ -393,8 +409,42 @@ func TestSafetyNetIncludesSameDaySigns(t *testing.T) {
 		t.Errorf("self-care safety net = %v", got)
 	}
 	got := ids(eval(answers(where(LocationNeckShoulder), yesTo(KeyPregnant), cancer(CancerActiveOrRecent))))
-	want := []string{"emergency", "urgent", "neck-emergency", "neck-urgent", "cancer-emergency", "cancer-urgent", "pregnancy-urgent"}
+	want := []string{"emergency", "urgent", "neck-emergency", "neck-urgent", "cancer-emergency", "cancer-urgent", "pregnancy-emergency", "pregnancy-urgent"}
 	if !slices.Equal(got, want) {
 		t.Errorf("safety net = %v, want %v", got, want)
+	}
+}
+
+// TestDirectives: a specific team replaces the outcome's words when every
+// reason names it, and a GP replaces "GP or physiotherapy" when a reason
+// needs one.
+func TestDirectives(t *testing.T) {
+	r := eval(answers(yesTo(KeyPregnant, KeyPregBabyMovesLess)))
+	if r.Title != maternityNow.Title || len(r.Calls) != 0 {
+		t.Errorf("pregnancy sign: %q %v", r.Title, r.Calls)
+	}
+	r = eval(answers(yesTo(KeyPregnant, KeyPregBabyMovesLess, KeyFever)))
+	if r.Title != Urgent.Title() || !hasNote(r, "note-pregnancy") {
+		t.Errorf("pregnancy sign with a fever: %q", r.Title)
+	}
+	r = eval(answers(cancer(CancerActiveOrRecent), yesTo(KeyBandPain)))
+	if r.Outcome != Emergency || r.Title != cancerTeamNow.Title || r.Calls[0].Number != "999" {
+		t.Errorf("cancer with band pain: %s %q %v", r.Outcome, r.Title, r.Calls)
+	}
+	r = eval(answers(cancer(CancerActiveOrRecent), yesTo(KeyBandPain, KeyBladderBowelChange)))
+	if r.Title != Emergency.Title() {
+		t.Errorf("cancer with bladder changes: %q, want the plain 999 advice", r.Title)
+	}
+	r = eval(answers(cancer(CancerActiveOrRecent), where(LocationUpper), yesTo(KeyObviousStrain)))
+	if r.Outcome != Urgent || r.Title != cancerTeamToday.Title {
+		t.Errorf("cancer with upper back pain: %s %q", r.Outcome, r.Title)
+	}
+	r = eval(answers(yesTo(KeyWeightLoss)))
+	if r.Title != gpOnly.Title {
+		t.Errorf("weight loss: %q, want a GP", r.Title)
+	}
+	r = eval(answers(lasting(Duration2To6Weeks), trend(TrendSame)))
+	if r.Title != Doctor.Title() {
+		t.Errorf("not improving: %q, want GP or physiotherapy", r.Title)
 	}
 }

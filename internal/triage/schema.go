@@ -35,7 +35,7 @@ func buildPages() []Page {
 	checklist := func(field, label, hint string) *Checklist {
 		return &Checklist{Field: field, Label: label, Hint: hint, NoneValue: ChecklistNone, NoneLabel: "None of these"}
 	}
-	fifty := 50
+	fifty, sixtyFive := 50, 65
 	return []Page{
 		{
 			ID:    PageEmergency,
@@ -45,11 +45,11 @@ func buildPages() []Page {
 			Questions: []Question{
 				item(PageEmergency, KeyBladderBowelChange, "New difficulty peeing, or peeing or pooing yourself without meaning to"),
 				item(PageEmergency, KeySaddleNumbness, "Numbness or tingling around your genitals, bottom or inner thighs, or a new change in sexual feeling"),
-				item(PageEmergency, KeyBothLegs, "Pain, numbness, tingling or weakness in both legs"),
-				item(PageEmergency, KeyWalkingDifficulty, "New difficulty walking, or your legs suddenly feel weak or unsteady"),
-				item(PageEmergency, KeyChestPain, "Chest pain or breathlessness, or pain spreading to your arm, neck or jaw"),
+				item(PageEmergency, KeyBothLegs, "Pain going down both legs, or numbness, tingling or weakness in both legs"),
+				item(PageEmergency, KeyWalkingDifficulty, "Your legs feel weak, numb or wobbly, so it is hard to walk or stand (not just because moving hurts)"),
+				item(PageEmergency, KeyChestPain, "Chest pain, pressure or tightness; or pain in your back, arm, neck or jaw with sweating, feeling sick or short of breath"),
 				item(PageEmergency, KeyTearingPain, "Sudden, severe pain in your back, chest or tummy that feels like tearing or ripping"),
-				item(PageEmergency, KeyFaintOrClammy, "Feeling faint or dizzy, or cold, sweaty and clammy"),
+				item(PageEmergency, KeyFaintOrClammy, "Back or tummy pain that came on suddenly and badly, and you have fainted or nearly fainted, or you are pale, cold and clammy"),
 				item(PageEmergency, KeyMajorTrauma, "The pain started after a serious fall, accident or blow"),
 			},
 		},
@@ -108,7 +108,7 @@ func buildPages() []Page {
 				"Rarely, neck pain comes with signs of a problem in the head, the blood vessels or the spinal cord."),
 			Questions: []Question{
 				item(PageNeck, KeyNeckSuddenHeadache, "Neck pain that came on suddenly with a severe headache"),
-				item(PageNeck, KeyNeckNerveSigns, "Changes in your vision, speech or balance, such as double vision or slurred words"),
+				item(PageNeck, KeyNeckNerveSigns, "Since the neck pain started: double vision, slurred speech, trouble swallowing, a drooping face, or sudden dizziness with unsteadiness"),
 				item(PageNeck, KeyNeckFeverStiff, "A high temperature with a stiff neck, or with a rash that does not fade when you press a glass on it"),
 				item(PageNeck, KeyNeckClumsyHands, "Your hands have become clumsy, or the way you walk has changed"),
 			},
@@ -119,7 +119,7 @@ func buildPages() []Page {
 			Checklist: checklist("conditions", "Do any of these apply to you?",
 				"Some health conditions change what is safe and where to go for help."),
 			Questions: []Question{
-				item(PageConditions, KeyCancer, "You have, or have had, cancer (do not count skin cancer other than melanoma)"),
+				item(PageConditions, KeyCancer, "You have, or have had, cancer (count melanoma, but not basal cell or squamous cell skin cancer)"),
 				item(PageConditions, KeyOsteoporosis, "Osteoporosis (thin, fragile bones), or you have broken a bone in a minor fall or bump"),
 				item(PageConditions, KeySteroids, "You have taken steroid tablets, such as prednisolone, for 3 months or more"),
 				item(PageConditions, KeyImmunosuppressed, "A weakened immune system, for example from chemotherapy, HIV, an organ transplant or medicines that dampen it"),
@@ -140,12 +140,12 @@ func buildPages() []Page {
 					Label: "Which of these fits best?",
 					Hint:  "Cancers that often spread to bone include breast, prostate, lung, kidney and thyroid cancer, and myeloma.",
 					Options: []Option{
-						{Value: string(CancerActiveOrRecent), Label: "I have cancer now, or finished treatment in the last 5 years"},
+						{Value: string(CancerActiveOrRecent), Label: "I have cancer now, I am still having any treatment for it (hormone tablets too), or I finished treatment in the last 5 years"},
 						{Value: string(CancerInBones), Label: "My cancer has spread to my bones, or I have myeloma"},
 						{Value: string(CancerLongAgo), Label: "I was treated more than 5 years ago and have been clear since"},
 					},
 					missing: "Select which fits best"},
-				yesNo(PageCancer, KeySpineTenderness, "Is there a spot on your spine that hurts when you press it?", "A tender spot on the spine",
+				yesNo(PageCancer, KeySpineTenderness, "Is there a spot on the bony line down the middle of your back that hurts when you press it?", "A tender spot on the spine",
 					"After cancer, a tender spot on the spine is one of the signs a cancer team wants to hear about."),
 			},
 		},
@@ -156,11 +156,12 @@ func buildPages() []Page {
 			Checklist: checklist("pregnancy_signs", "Do you have back pain and any of these?",
 				"Back pain is common in pregnancy, but with these signs your maternity unit needs to hear from you now."),
 			Questions: []Question{
-				item(PagePregnancy, KeyPregBleeding, "Bleeding from your vagina"),
+				item(PagePregnancy, KeyPregHeavyBleeding, "Heavy bleeding from your vagina, or sharp or constant tummy pain that does not come and go"),
+				item(PagePregnancy, KeyPregBleeding, "Any other bleeding from your vagina"),
 				item(PagePregnancy, KeyPregContractions, "Regular tightening or pains that come in waves, like contractions"),
 				item(PagePregnancy, KeyPregFluid, "Fluid leaking from your vagina"),
 				item(PagePregnancy, KeyPregFeverOrPeeing, "A high temperature, or pain or burning when you pee"),
-				item(PagePregnancy, KeyPregSidePain, "Pain low down on one side, or in your side below the ribs"),
+				item(PagePregnancy, KeyPregSidePain, "Pain in your side, just under your ribs, on one or both sides"),
 				item(PagePregnancy, KeyPregBabyMovesLess, "Your baby is moving less than usual"),
 				item(PagePregnancy, KeyPregHeadacheVision, "A severe headache, changes in your vision, or sudden swelling of your face, hands or feet"),
 			},
@@ -172,10 +173,14 @@ func buildPages() []Page {
 				{{Key: KeyOsteoporosis, AnyOf: []string{"yes"}}},
 				{{Key: KeySteroids, AnyOf: []string{"yes"}}},
 				{{Key: KeyBleedingRisk, AnyOf: []string{"yes"}}},
+				{{Key: KeyFallsRisk, AnyOf: []string{"yes"}}},
+				{{Key: KeyAge, AtLeast: &sixtyFive}},
 			},
 			Questions: []Question{
-				yesNo(PageFall, KeyMinorInjury, "Did this pain start after a minor fall or bump, or after a cough, sneeze or lift?", "Started after a minor fall, bump, cough, sneeze or lift",
-					"With fragile bones, a small knock can break a bone in the spine; with blood thinners, injuries bleed more."),
+				yesNo(PageFall, KeyMinorFall, "Did this pain start after a fall or a bump, even a small one?", "Started after a fall or bump",
+					"With fragile bones, or later in life, a small fall can break a bone in the spine; with blood thinners, injuries bleed more."),
+				yesNo(PageFall, KeyCoughOrLift, "Did it start suddenly when you coughed, sneezed, bent or lifted something?", "Started with a cough, sneeze, bend or lift",
+					"With fragile bones, even a cough or a lift can break a bone in the spine."),
 			},
 		},
 		{
@@ -187,6 +192,8 @@ func buildPages() []Page {
 				item(PageSymptoms, KeyLegWeaknessWorsening, "One leg is getting weaker, or a foot drags or slaps when you walk"),
 				item(PageSymptoms, KeyNumbnessTingling, "Numbness or pins and needles in one leg or foot"),
 				item(PageSymptoms, KeyLegPainBelowKnee, "Pain that goes down one leg, below the knee"),
+				item(PageSymptoms, KeyArmNumbWeak, "Weakness, numbness or pins and needles in an arm or hand"),
+				item(PageSymptoms, KeyBandPain, "Pain that wraps around your chest or tummy like a band"),
 				item(PageSymptoms, KeyFever, "A high temperature, or you feel hot, shivery or generally very unwell"),
 				item(PageSymptoms, KeyWeightLoss, "You have lost weight without trying"),
 				item(PageSymptoms, KeyNightPain, "Pain that is worse at night or wakes you, or is there all the time whatever you do"),

@@ -51,6 +51,8 @@ var signListText = map[SignGroup]map[Outcome][2]string{
 			"Call your cancer team's 24-hour line or acute oncology service. If you do not have one, call NHS 111."},
 	},
 	SignsPregnancy: {
+		Emergency: {"If you are pregnant, call 999 or go to A&E now if you have back pain and:",
+			"Call your maternity unit on the way if you can."},
 		Urgent: {"If you are pregnant, call your maternity unit or midwife now if you have back pain and:",
 			"Their number is in your maternity notes. If you are bleeding heavily or the pain is severe and constant, call 999."},
 	},
@@ -64,7 +66,7 @@ var signListOrder = []struct {
 	{SignsGeneral, Emergency}, {SignsGeneral, Urgent}, {SignsGeneral, Doctor},
 	{SignsNeck, Emergency}, {SignsNeck, Urgent},
 	{SignsCancer, Emergency}, {SignsCancer, Urgent},
-	{SignsPregnancy, Urgent},
+	{SignsPregnancy, Emergency}, {SignsPregnancy, Urgent},
 }
 
 // SignLists returns every list of warning signs, built from the rule table.

@@ -137,7 +137,7 @@ func TestAPISaveAndIsolation(t *testing.T) {
 func TestAPIResultShape(t *testing.T) {
 	e := newCheckEnv(t)
 	_, out, _ := e.api(e.client, "POST", "/api/v1/assessments", map[string]any{"answers": benignJSON(map[string]any{
-		"osteoporosis": true, "minor_injury": true})}, "application/json")
+		"osteoporosis": true, "minor_fall": true, "cough_or_lift": false})}, "application/json")
 	if out["outcome"] != "urgent" || out["care_card"] != "urgent" {
 		t.Fatalf("fragile bones and a fall = %v", out["outcome"])
 	}
@@ -148,7 +148,7 @@ func TestAPIResultShape(t *testing.T) {
 	reasons, _ := out["reasons"].([]any)
 	first := reasons[0].(map[string]any)
 	keys, _ := first["keys"].([]any)
-	if first["key"] != "osteoporosis" || len(keys) != 2 || keys[1] != "minor_injury" {
+	if first["key"] != "osteoporosis" || len(keys) != 2 || keys[1] != "minor_fall" {
 		t.Errorf("reason keys = %v %v", first["key"], first["keys"])
 	}
 	for _, field := range []string{"title", "action", "notes", "cautions", "safety_net", "articles", "routines"} {

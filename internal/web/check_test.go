@@ -345,7 +345,7 @@ func TestCheckAnswersStayInTheBrowserAndAreSealed(t *testing.T) {
 	if value == "" || len(value) > maxCheckCookie {
 		t.Fatalf("session cookie has %d bytes", len(value))
 	}
-	for _, plain := range []string{"neck", "35", "age", "improving"} {
+	for _, plain := range []string{"neck_shoulder", "under_3_days", "improving", "emergency_signs"} {
 		if strings.Contains(value, plain) {
 			t.Errorf("the cookie shows %q in clear", plain)
 		}
@@ -465,11 +465,12 @@ func TestCheckResultShowsAnswersNotesAndSafetyNet(t *testing.T) {
 	a := benignAnswers()
 	a.SetYesNo(triage.KeyOsteoporosis, true)
 	a.SetYesNo(triage.KeyPregnant, true)
-	for _, k := range []string{triage.KeyPregBleeding, triage.KeyPregContractions, triage.KeyPregFluid, triage.KeyPregFeverOrPeeing,
+	for _, k := range []string{triage.KeyPregHeavyBleeding, triage.KeyPregBleeding, triage.KeyPregContractions, triage.KeyPregFluid, triage.KeyPregFeverOrPeeing,
 		triage.KeyPregSidePain, triage.KeyPregBabyMovesLess, triage.KeyPregHeadacheVision} {
 		a.SetYesNo(k, false)
 	}
-	a.SetYesNo(triage.KeyMinorInjury, true)
+	a.SetYesNo(triage.KeyMinorFall, true)
+	a.SetYesNo(triage.KeyCoughOrLift, false)
 	doc := e.resultOf(e.client, a)
 	if got := outcomeOf(t, doc); got != "urgent" {
 		t.Fatalf("fragile bones and a minor fall = %s", got)
@@ -482,7 +483,7 @@ func TestCheckResultShowsAnswersNotesAndSafetyNet(t *testing.T) {
 	}
 	// The reason names both answers that led to it.
 	reason := texts(doc, "reason-answers")
-	for _, want := range []string{"Osteoporosis", "minor fall"} {
+	for _, want := range []string{"Osteoporosis", "fall or bump"} {
 		if !strings.Contains(reason, want) {
 			t.Errorf("the reason's answers %q lack %q", reason, want)
 		}
@@ -496,7 +497,7 @@ func TestCheckResultShowsAnswersNotesAndSafetyNet(t *testing.T) {
 	for _, n := range byTestID(doc, "warning-signs") {
 		lists = append(lists, attr(n, "data-list"))
 	}
-	if !slices.Equal(lists, []string{"emergency", "urgent", "pregnancy-urgent"}) {
+	if !slices.Equal(lists, []string{"emergency", "urgent", "pregnancy-emergency", "pregnancy-urgent"}) {
 		t.Errorf("safety net lists = %v", lists)
 	}
 	if len(byTestID(doc, "cautions")) != 0 {
@@ -784,6 +785,8 @@ func TestFloorAndFirmRoutines(t *testing.T) {
 	old := benignAnswers()
 	old.Age = new(80)
 	old.SetYesNo(triage.KeyFallsRisk, true)
+	old.SetYesNo(triage.KeyMinorFall, false)
+	old.SetYesNo(triage.KeyCoughOrLift, false)
 	got := suggested(old)
 	if len(got) == 0 {
 		t.Fatal("an 80-year-old with easing pain is offered no routine")

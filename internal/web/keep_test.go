@@ -248,7 +248,8 @@ func TestRoutinePagesAndWarning(t *testing.T) {
 	// osteoporosis) now warns at the top.
 	osteo := benignAnswers()
 	osteo.SetYesNo(triage.KeyOsteoporosis, true)
-	osteo.SetYesNo(triage.KeyMinorInjury, false)
+	osteo.SetYesNo(triage.KeyMinorFall, false)
+	osteo.SetYesNo(triage.KeyCoughOrLift, false)
 	e.keepAnswers(e.client, osteo)
 	_, body = e.get(e.client, "/routines/foam-roller-upper-back")
 	w := strings.Index(body, `data-testid="routine-warning"`)

@@ -20,6 +20,8 @@ func TestNoPrivateDataInLogs(t *testing.T) {
 	e.post(c, "/check/q/emergency", url.Values{"emergency_signs": {"saddle_numbness"}})
 	private := benignAnswers()
 	private.Age = new(87)
+	private.SetYesNo(triage.KeyMinorFall, false)
+	private.SetYesNo(triage.KeyCoughOrLift, false)
 	private.SetYesNo(triage.KeyInjectsDrugs, true)
 	e.keepAnswers(c, private)
 	e.post(c, "/check/start", nil)
