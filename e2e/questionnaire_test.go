@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"backwise/internal/triage"
@@ -206,14 +208,7 @@ func TestBackAndRefreshOnEveryPage(t *testing.T) {
 	a[triage.PageAbout] = append(a[triage.PageAbout], field{"location", "neck_shoulder"}, field{"location", "middle"})
 	a[triage.PageCancer] = []field{{"cancer_status", "long_ago"}, {"spine_tenderness", "no"}}
 	bothModes(t, "/", func(t *testing.T, tb *tab) {
-		startCheck(tb)
-		var seen []string
-		for range 12 {
-			id := currentPage(tb)
-			if id == "" {
-				break
-			}
-			seen = append(seen, id)
+		seen := walk(tb, a, func(id string) {
 			here := tb.url()
 			tb.do(chromedp.Reload())
 			tb.waitFor(pageMarker(id))
@@ -222,7 +217,7 @@ func TestBackAndRefreshOnEveryPage(t *testing.T) {
 			}
 			answerPage(tb, a)
 			next := tb.url()
-			backToPreviousURL(tb)
+			historyGo(tb, -1)
 			if tb.url() != here || currentPage(tb) != id {
 				t.Fatalf("Back from %s went to %s, want %s", next, tb.url(), here)
 			}
@@ -230,7 +225,7 @@ func TestBackAndRefreshOnEveryPage(t *testing.T) {
 			if tb.url() != next {
 				t.Fatalf("Forward went to %s, want %s", tb.url(), next)
 			}
-		}
+		})
 		want := []string{triage.PageEmergency, triage.PageAbout, triage.PageNeck, triage.PageConditions, triage.PageCancer,
 			triage.PagePregnancy, triage.PageFall, triage.PageSymptoms, triage.PageStrain}
 		if !slices.Equal(seen, want) {
@@ -246,30 +241,35 @@ func TestBackAndRefreshOnEveryPage(t *testing.T) {
 func TestNoFollowUpWithoutACause(t *testing.T) {
 	bothModes(t, "/", func(t *testing.T, tb *tab) {
 		a := selfCare(3, nil, nil)
-		startCheck(tb)
-		var seen []string
-		for range 12 {
-			id := currentPage(tb)
-			if id == "" {
-				break
-			}
-			seen = append(seen, id)
-			if got, want := tb.text("[data-testid=progress]"), fmt.Sprintf("Question %d of about 4", len(seen)); got != want {
+		n := 0
+		seen := walk(tb, a, func(string) {
+			n++
+			if got, want := tb.text("[data-testid=progress]"), fmt.Sprintf("Question %d of about 4", n); got != want {
 				t.Errorf("progress = %q, want %q", got, want)
 			}
 			answerPage(tb, a)
-		}
+		})
 		if want := []string{triage.PageEmergency, triage.PageAbout, triage.PageConditions, triage.PageSymptoms}; !slices.Equal(seen, want) {
 			t.Errorf("pages = %v, want %v", seen, want)
 		}
 	})
 }
 
-// backToPreviousURL presses the browser's Back button and waits for the
-// page.
-func backToPreviousURL(tb *tab) {
+// walk starts the questions and calls visit on each page, which must
+// answer it, until the questions end; it returns the pages seen.
+func walk(tb *tab, a answers, visit func(id string)) []string {
 	tb.t.Helper()
-	historyGo(tb, -1)
+	startCheck(tb)
+	var seen []string
+	for range 12 {
+		id := currentPage(tb)
+		if id == "" {
+			break
+		}
+		seen = append(seen, id)
+		visit(id)
+	}
+	return seen
 }
 
 // historyGo moves through the tab's history as the Back and Forward buttons
@@ -279,7 +279,14 @@ func backToPreviousURL(tb *tab) {
 func historyGo(tb *tab, step int) {
 	tb.t.Helper()
 	before := tb.url()
-	evalJS[bool](tb, fmt.Sprintf(`(history.go(%d), true)`, step))
+	h, err := chromedp.Call(tb.ctx, page.GetNavigationHistory, cdp.Empty{})
+	i := int(h.CurrentIndex) + step
+	if err != nil || i < 0 || i >= len(h.Entries) {
+		tb.t.Fatalf("history.go(%d) from %s: %v", step, before, err)
+	}
+	// The protocol command returns at once; chromedp's NavigateBack would
+	// wait for a load event that a page from the cache never fires.
+	send(tb, page.NavigateToHistoryEntry, page.NavigateToHistoryEntryParams{EntryID: h.Entries[i].ID})
 	deadline := time.Now().Add(waitTimeout)
 	for tb.url() == before || !evalJS[bool](tb, `document.readyState === 'complete' && !!document.querySelector('main')`) {
 		if time.Now().After(deadline) {
