@@ -20,7 +20,6 @@ import (
 	"backwise/content"
 	"backwise/internal/config"
 	"backwise/internal/library"
-	"backwise/internal/logbuf"
 	"backwise/internal/store"
 	"backwise/internal/triage"
 	"backwise/internal/web"
@@ -88,10 +87,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 }
 
 func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
-	// One write system call per batch of log lines, not one per request.
-	logs := logbuf.New(stderr)
-	defer logs.Close()
-	log := newLogger(cfg.LogFormat, logs)
+	// Straight to stderr, one write per line: the last lines before a
+	// crash are the ones most needed, so none waits in a buffer.
+	log := newLogger(cfg.LogFormat, stderr)
 	contentFS, staticFS := fs.FS(content.FS), fs.FS(static.FS)
 	if cfg.Dev {
 		contentFS, staticFS = os.DirFS(cfg.ContentDir), os.DirFS(cfg.StaticDir)

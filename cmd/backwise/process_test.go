@@ -163,6 +163,11 @@ func TestCrashSafety(t *testing.T) {
 		if len(acks) < 10 {
 			t.Fatalf("round %d: only %d writes acknowledged before the kill", round, len(acks))
 		}
+		// The log is written before the response is sent, and straight to
+		// stderr: every acknowledged write has its line, even after a SIGKILL.
+		if logged := loggedWrites(p.logs.String()); logged < len(acks) {
+			t.Errorf("round %d: %d writes acknowledged but only %d access-log lines survived the SIGKILL", round, len(acks), logged)
+		}
 
 		s, err := store.Open(context.Background(), db, migrations.FS)
 		if err != nil {
@@ -290,6 +295,24 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 		t.Errorf("only %d requests completed", ok)
 	}
 	t.Logf("SIGTERM under load: %d requests completed, %d refused after shutdown began, %d broken", ok, refused, len(bad))
+}
+
+// loggedWrites counts the access-log lines (JSON) of successful writes.
+func loggedWrites(logs string) int {
+	n := 0
+	for _, line := range strings.Split(logs, "\n") {
+		var l struct {
+			Msg, Route string
+			Status     int
+		}
+		if json.Unmarshal([]byte(line), &l) != nil || l.Msg != "request" {
+			continue
+		}
+		if (l.Route == "/api/v1/assessments" && l.Status == http.StatusCreated) || (l.Route == "/bookmarks" && l.Status == http.StatusSeeOther) {
+			n++
+		}
+	}
+	return n
 }
 
 func isRefused(err error) bool {
