@@ -134,16 +134,31 @@ func check(args []string, stdout, stderr io.Writer) error {
 		fsys = os.DirFS(*dir)
 	}
 	lib, err := library.Load(fsys, library.Options{AvoidIfKeys: triage.Keys()})
-	var problems library.Problems
-	if errors.As(err, &problems) {
-		for _, p := range problems {
-			fmt.Fprintln(stdout, p)
-		}
-		fmt.Fprintf(stdout, "%d problem(s) found\n", len(problems))
-		return exitCode{}
+	if err == nil {
+		// Articles named in code (results, the home page, search) must exist.
+		err = web.CheckSlugs(lib)
 	}
-	if err != nil {
+	var problems library.Problems
+	var slugs web.SlugProblems
+	var lines []string
+	switch {
+	case errors.As(err, &problems):
+		for _, p := range problems {
+			lines = append(lines, p.String())
+		}
+	case errors.As(err, &slugs):
+		for _, p := range slugs {
+			lines = append(lines, p.String())
+		}
+	case err != nil:
 		return err
+	}
+	if len(lines) > 0 {
+		for _, l := range lines {
+			fmt.Fprintln(stdout, l)
+		}
+		fmt.Fprintf(stdout, "%d problem(s) found\n", len(lines))
+		return exitCode{}
 	}
 	for _, p := range lib.DueForReview(time.Now()) {
 		fmt.Fprintln(stdout, p, "(warning)")
