@@ -28,8 +28,13 @@ const (
 	MeRestoreCode = "/me/restore-code"
 	MeRestore     = "/me/restore"
 
-	APIAssessments = "/api/v1/assessments"
-	APIRules       = "/api/v1/rules"
+	// API is the prefix of the JSON API.
+	API            = "/api/"
+	APIAssessments = API + "v1/assessments"
+	APIRules       = API + "v1/rules"
+
+	// CheckResults is the prefix of every kept result's page.
+	CheckResults = "/check/results/"
 )
 
 // GetHelpNow is the urgent-help article every page links to.
@@ -42,7 +47,7 @@ func Article(slug string) string { return "/articles/" + url.PathEscape(slug) }
 func Topic(category string) string { return "/topics/" + url.PathEscape(category) }
 
 // CheckResult is a kept questionnaire result.
-func CheckResult(id string) string { return "/check/results/" + url.PathEscape(id) }
+func CheckResult(id string) string { return CheckResults + url.PathEscape(id) }
 
 // CheckResultDelete deletes a kept result (POST).
 func CheckResultDelete(id string) string { return CheckResult(id) + "/delete" }

@@ -161,8 +161,9 @@ func TestSitemapFeedAndJSONLD(t *testing.T) {
 			t.Error("feed is not newest first")
 		}
 	}
-	if robots := body(t, do(t, s, "GET", "/robots.txt", nil)); !strings.Contains(robots, "Sitemap: https://backwise.example/sitemap.xml") || !strings.Contains(robots, "Disallow: /me") {
-		t.Errorf("robots.txt = %q", robots)
+	wantRobots := "User-agent: *\nDisallow: /me\nDisallow: /check/results/\nDisallow: /check/history\nDisallow: /bookmarks\nDisallow: /api/\nDisallow: /search\n\nSitemap: https://backwise.example/sitemap.xml\n"
+	if robots := body(t, do(t, s, "GET", "/robots.txt", nil)); robots != wantRobots {
+		t.Errorf("robots.txt = %q, want %q", robots, wantRobots)
 	}
 	page := body(t, do(t, s, "GET", "/articles/massage-evidence", nil))
 	m := regexp.MustCompile(`<script type="application/ld\+json">(.*?)</script>`).FindStringSubmatch(page)
