@@ -126,3 +126,18 @@ func TestVersionAndUnknownCommand(t *testing.T) {
 		t.Error("unknown command accepted")
 	}
 }
+
+func TestExportChecksItsBaseURL(t *testing.T) {
+	dir := t.TempDir()
+	if err := run(context.Background(), []string{"export", "-base-url", "backwise.example", dir}, noEnv, io.Discard, io.Discard); err == nil || !strings.Contains(err.Error(), "-base-url") {
+		t.Errorf("export with a base URL that is not an origin = %v", err)
+	}
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"export", "-base-url", "https://backwise.example/", dir}, noEnv, &out, io.Discard); err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	robots, err := os.ReadFile(filepath.Join(dir, "robots.txt"))
+	if err != nil || !strings.Contains(string(robots), "Sitemap: https://backwise.example/sitemap.xml\n") {
+		t.Errorf("exported robots.txt = %q, %v", robots, err)
+	}
+}
