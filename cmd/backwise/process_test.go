@@ -62,6 +62,8 @@ func startServer(t *testing.T, db string) *proc {
 		t.Fatal(err)
 	}
 	go func() { p.done <- p.cmd.Wait() }()
+	// A test that fails half-way must not leave its server running.
+	t.Cleanup(func() { p.cmd.Process.Kill() })
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		res, err := http.Get("http://" + p.addr + "/healthz")
@@ -155,7 +157,13 @@ func TestCrashSafety(t *testing.T) {
 				}
 			}(w)
 		}
-		time.Sleep(time.Duration(200+100*round) * time.Millisecond)
+		// Kill once a number of writes (more each round) have been
+		// acknowledged, while the writers are still going.
+		waitUntil(t, 10*time.Second, func() bool {
+			mu.Lock()
+			defer mu.Unlock()
+			return len(acks) >= 100*round
+		})
 		p.cmd.Process.Signal(syscall.SIGKILL)
 		<-p.done
 		cancel()
@@ -268,7 +276,12 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 			}
 		}()
 	}
-	time.Sleep(300 * time.Millisecond)
+	// Signal once the load is well under way.
+	waitUntil(t, 10*time.Second, func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return ok >= 100
+	})
 	mu.Lock()
 	signalled = time.Now()
 	mu.Unlock()
@@ -295,6 +308,16 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 		t.Errorf("only %d requests completed", ok)
 	}
 	t.Logf("SIGTERM under load: %d requests completed, %d refused after shutdown began, %d broken", ok, refused, len(bad))
+}
+
+// waitUntil polls cond until it holds, and fails the test after timeout.
+func waitUntil(t *testing.T, timeout time.Duration, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(timeout); !cond(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("condition not met within %s", timeout)
+		}
+	}
 }
 
 // loggedWrites counts the access-log lines (JSON) of successful writes.
