@@ -20,6 +20,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/net/html"
+
 	"backwise/internal/store"
 	"backwise/migrations"
 )
@@ -204,9 +206,9 @@ func TestCrashSafety(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			page, _ := io.ReadAll(res.Body)
+			kept := listsBookmark(res.Body, "/routines/foot-arch-roll")
 			res.Body.Close()
-			if !bytes.Contains(page, []byte("/routines/foot-arch-roll")) {
+			if !kept {
 				missing++
 			}
 		}
@@ -308,6 +310,33 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 		t.Errorf("only %d requests completed", ok)
 	}
 	t.Logf("SIGTERM under load: %d requests completed, %d refused after shutdown began, %d broken", ok, refused, len(bad))
+}
+
+// listsBookmark reports whether a /me page lists a bookmark linking to
+// href inside its [data-testid=bookmarks] block.
+func listsBookmark(r io.Reader, href string) bool {
+	root, err := html.Parse(r)
+	if err != nil {
+		return false
+	}
+	var walk func(n *html.Node, inBookmarks bool) bool
+	walk = func(n *html.Node, inBookmarks bool) bool {
+		if n.Type == html.ElementNode {
+			for _, a := range n.Attr {
+				inBookmarks = inBookmarks || (a.Key == "data-testid" && a.Val == "bookmarks")
+				if inBookmarks && n.Data == "a" && a.Key == "href" && a.Val == href {
+					return true
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c, inBookmarks) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(root, false)
 }
 
 // waitUntil polls cond until it holds, and fails the test after timeout.
