@@ -90,7 +90,7 @@ func TestStaticExportLinksResolve(t *testing.T) {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
-		d := parseHTML(t, string(body))
+		d := parsePage(t, string(body))
 		var refs []string
 		for _, sel := range []string{"href", "src"} {
 			refs = append(refs, d.attrs(`[`+sel+`]`, sel)...)
@@ -117,14 +117,14 @@ func TestStaticExportLinksResolve(t *testing.T) {
 		}
 	}
 	home, _ := os.ReadFile(filepath.Join(dir, "index.html"))
-	d := parseHTML(t, string(home))
+	d := parsePage(t, string(home))
 	for _, live := range []string{`form[role=search][action="https://backwise.example/search"]`, `a[href="https://backwise.example/check"]`, `a[href="https://backwise.example/me"]`} {
 		if !d.has(live) {
 			t.Errorf("the exported home page has no %s pointing at the live app", live)
 		}
 	}
 	article, _ := os.ReadFile(filepath.Join(dir, "articles", "sciatica", "index.html"))
-	d = parseHTML(t, string(article))
+	d = parsePage(t, string(article))
 	if d.has(`form[action="/bookmarks"]`) || !d.has(`#bookmark a[href="https://backwise.example/articles/sciatica"]`) {
 		t.Error("the exported article still has a bookmark form that needs the app")
 	}
@@ -167,7 +167,7 @@ func TestSitemapFeedAndJSONLD(t *testing.T) {
 	if robots := body(t, do(t, s, "GET", "/robots.txt", nil)); robots != wantRobots {
 		t.Errorf("robots.txt = %q, want %q", robots, wantRobots)
 	}
-	page := parseHTML(t, body(t, do(t, s, "GET", "/articles/massage-evidence", nil)))
+	page := parsePage(t, body(t, do(t, s, "GET", "/articles/massage-evidence", nil)))
 	scripts := page.all(`head script[type="application/ld+json"]`)
 	if len(scripts) != 1 {
 		t.Fatalf("%d JSON-LD scripts on the article, want 1", len(scripts))

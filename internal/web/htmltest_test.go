@@ -21,8 +21,8 @@ type htmlDoc struct {
 	root *html.Node
 }
 
-// parseHTML parses a page's HTML; it fails the test if that is impossible.
-func parseHTML(t *testing.T, page string) *htmlDoc {
+// parsePage parses a page's HTML; it fails the test if that is impossible.
+func parsePage(t *testing.T, page string) *htmlDoc {
 	t.Helper()
 	root, err := html.Parse(strings.NewReader(page))
 	if err != nil {
@@ -100,7 +100,7 @@ func attrOf(n *html.Node, key string) string {
 	return ""
 }
 
-func hasAttr(n *html.Node, key string) bool {
+func attrPresent(n *html.Node, key string) bool {
 	for _, a := range n.Attr {
 		if a.Key == key {
 			return true
@@ -143,7 +143,7 @@ func (c compound) matches(n *html.Node) bool {
 	for _, a := range c.attrs {
 		v := attrOf(n, a.key)
 		switch {
-		case !hasAttr(n, a.key):
+		case !attrPresent(n, a.key):
 			return false
 		case a.op == "=" && v != a.value, a.op == "^=" && !strings.HasPrefix(v, a.value):
 			return false
@@ -267,7 +267,7 @@ func ancestorsMatch(n *html.Node, parts []compound) bool {
 
 // The helper's own checks, on a page small enough to read.
 func TestHTMLHelper(t *testing.T) {
-	d := parseHTML(t, `<main id="main"><ol data-testid="list" class="a b"><li><a href="/x">One</a></li>
+	d := parsePage(t, `<main id="main"><ol data-testid="list" class="a b"><li><a href="/x">One</a></li>
 <li><a href="/y" rel="next">  Two
  words </a></li></ol><p data-testid="list">not a list</p></main>`)
 	if got := d.attrs(`[data-testid=list] a`, "href"); strings.Join(got, " ") != "/x /y" {

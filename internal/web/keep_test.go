@@ -30,7 +30,7 @@ func TestBookmarkFlowWithoutJavaScript(t *testing.T) {
 		t.Fatalf("bookmarks after adding twice = %d", n)
 	}
 	_, body := e.get(a, "/routines/tennis-ball-lower-back")
-	d := parseHTML(t, body)
+	d := parsePage(t, body)
 	if d.text(`[data-testid=bookmark-status]`) != "Saved to My Backwise" || !d.has(`[data-bookmark-note] form textarea[name=note]`) {
 		t.Error("routine page does not show it as saved with a note form")
 	}
@@ -40,7 +40,7 @@ func TestBookmarkFlowWithoutJavaScript(t *testing.T) {
 	}
 	long := url.Values{"kind": {"routine"}, "slug": {"tennis-ball-lower-back"}, "note": {strings.Repeat("a", 501)}}
 	code, body, _ = e.post(a, "/bookmarks/note", long)
-	d = parseHTML(t, body)
+	d = parsePage(t, body)
 	if code != http.StatusUnprocessableEntity || d.text(`[data-bookmark-note] textarea[name=note]`) != strings.Repeat("a", 501) || !strings.Contains(d.text(`[data-testid=note-error]`), "Shorten it to 500") {
 		t.Errorf("501-character note = %d, want 422 with the text kept and the problem stated", code)
 	}
@@ -50,7 +50,7 @@ func TestBookmarkFlowWithoutJavaScript(t *testing.T) {
 	}
 	e.post(a, "/bookmarks", bookmark("article", "sciatica", "add"))
 	_, body = e.get(a, "/me")
-	d = parseHTML(t, body)
+	d = parsePage(t, body)
 	routines, articles := d.all(`[data-testid=bookmarks] section[aria-labelledby=my-routines] .kept-item__title a`), d.all(`[data-testid=bookmarks] section[aria-labelledby=my-articles] .kept-item__title a`)
 	if len(routines) != 1 || attrOf(routines[0], "href") != "/routines/tennis-ball-lower-back" || len(articles) != 1 || attrOf(articles[0], "href") != "/articles/sciatica" {
 		t.Fatalf("/me does not list the routine and the article under their headings:\n%s", d.text(`[data-testid=bookmarks]`))
@@ -118,10 +118,10 @@ func TestExportDeleteAndIsolation(t *testing.T) {
 	}
 	// B cannot change A's bookmark: removing it affects only B's own data.
 	e.post(b, "/bookmarks", bookmark("routine", "neck-and-shoulders", "remove"))
-	if _, body := e.get(a, "/me"); !strings.Contains(parseHTML(t, body).text(`[data-testid=bookmarks] .kept-item__title`), "Neck and shoulder") {
+	if _, body := e.get(a, "/me"); !strings.Contains(parsePage(t, body).text(`[data-testid=bookmarks] .kept-item__title`), "Neck and shoulder") {
 		t.Error("another visitor removed A's bookmark")
 	}
-	if code, body := e.get(a, "/me/delete"); code != 200 || parseHTML(t, body).text(`main form[action="/me/delete"] button[type=submit]`) != "Yes, delete everything" {
+	if code, body := e.get(a, "/me/delete"); code != 200 || parsePage(t, body).text(`main form[action="/me/delete"] button[type=submit]`) != "Yes, delete everything" {
 		t.Fatalf("delete confirmation = %d", code)
 	}
 	code, _, h := e.post(a, "/me/delete", nil)
@@ -131,7 +131,7 @@ func TestExportDeleteAndIsolation(t *testing.T) {
 	if e.rows("visitors") != 1 || e.rows("assessments") != 0 || e.rows("bookmarks") != 1 {
 		t.Errorf("after delete: %d visitors, %d assessments, %d bookmarks (only B's should remain)", e.rows("visitors"), e.rows("assessments"), e.rows("bookmarks"))
 	}
-	if _, body := e.get(a, "/me?done=deleted"); !parseHTML(t, body).has(`[data-testid=empty-me]`) || !strings.HasPrefix(parseHTML(t, body).text(`[data-testid=notice]`), "All your data has been deleted") {
+	if _, body := e.get(a, "/me?done=deleted"); !parsePage(t, body).has(`[data-testid=empty-me]`) || !strings.HasPrefix(parsePage(t, body).text(`[data-testid=notice]`), "All your data has been deleted") {
 		t.Error("/me after delete is not the empty state with a confirmation")
 	}
 }
@@ -141,7 +141,7 @@ func TestRestoreCodeMovesData(t *testing.T) {
 	a, b := e.client, newClient()
 	e.post(a, "/bookmarks", bookmark("routine", "foot-arch-roll", "add"))
 	code, body, _ := e.post(a, "/me/restore-code", nil)
-	restoreCode := parseHTML(t, body).text(`[data-testid=restore-code]`)
+	restoreCode := parsePage(t, body).text(`[data-testid=restore-code]`)
 	if code != 200 || len(restoreCode) != 19 {
 		t.Fatalf("code = %q", restoreCode)
 	}
@@ -149,13 +149,13 @@ func TestRestoreCodeMovesData(t *testing.T) {
 	if code != http.StatusSeeOther || h.Get("Location") != "/me?done=restored" {
 		t.Fatalf("restore = %d %q", code, h.Get("Location"))
 	}
-	if _, body := e.get(b, "/me"); parseHTML(t, body).text(`[data-testid=bookmarks] .kept-item__title a[href="/routines/foot-arch-roll"]`) == "" {
-		t.Errorf("second browser does not see the moved bookmark:\n%s", parseHTML(t, body).text(`main`))
+	if _, body := e.get(b, "/me"); parsePage(t, body).text(`[data-testid=bookmarks] .kept-item__title a[href="/routines/foot-arch-roll"]`) == "" {
+		t.Errorf("second browser does not see the moved bookmark:\n%s", parsePage(t, body).text(`main`))
 	}
-	if _, body := e.get(a, "/me"); !parseHTML(t, body).has(`[data-testid=empty-me]`) {
+	if _, body := e.get(a, "/me"); !parsePage(t, body).has(`[data-testid=empty-me]`) {
 		t.Error("the first browser still has the data after it moved")
 	}
-	if code, body, _ := e.post(newClient(), "/me/restore", url.Values{"code": {restoreCode}}); code != 422 || !strings.Contains(parseHTML(t, body).text(`[data-testid=error-summary]`), "not recognised") {
+	if code, body, _ := e.post(newClient(), "/me/restore", url.Values{"code": {restoreCode}}); code != 422 || !strings.Contains(parsePage(t, body).text(`[data-testid=error-summary]`), "not recognised") {
 		t.Errorf("reusing a code = %d", code)
 	}
 }
@@ -190,7 +190,7 @@ func TestStaleBookmarkShownAsUnavailable(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, body := e.get(e.client, "/me")
-	if code != 200 || parseHTML(t, body).text(`[data-testid=bookmarks] .kept-item__title`) != "No longer available" {
+	if code != 200 || parsePage(t, body).text(`[data-testid=bookmarks] .kept-item__title`) != "No longer available" {
 		t.Errorf("/me with a stale bookmark = %d", code)
 	}
 	if code, _, _ := e.post(e.client, "/bookmarks", url.Values{"kind": {"routine"}, "slug": {"retired-routine"}, "action": {"remove"}, "from": {"me"}}); code != http.StatusSeeOther {
@@ -227,7 +227,7 @@ func TestRoutinePagesAndWarning(t *testing.T) {
 		}
 	}
 	_, body := e.get(e.client, "/routines?area=foot")
-	if got := parseHTML(t, body).attrs(`[data-testid=routine-list] a[href^="/routines/"]`, "href"); !slices.Contains(got, "/routines/foot-arch-roll") || slices.Contains(got, "/routines/foam-roller-upper-back") {
+	if got := parsePage(t, body).attrs(`[data-testid=routine-list] a[href^="/routines/"]`, "href"); !slices.Contains(got, "/routines/foot-arch-roll") || slices.Contains(got, "/routines/foam-roller-upper-back") {
 		t.Errorf("area filter lists %q", got)
 	}
 	if code, _ := e.get(e.client, "/routines?area=knee"); code != 400 {
@@ -237,7 +237,7 @@ func TestRoutinePagesAndWarning(t *testing.T) {
 		t.Errorf("unknown routine = %d", code)
 	}
 	_, body = e.get(e.client, "/routines/foam-roller-upper-back")
-	d := parseHTML(t, body)
+	d := parsePage(t, body)
 	if !slices.Contains(d.attrs(`[data-testid=routine] ol.routine-steps li [data-seconds]`, "data-seconds"), "60") || !d.has(`[data-testid=routine] [data-routine-timer]`) {
 		t.Error("routine page lacks its timed steps or timer hook")
 	}
@@ -249,7 +249,7 @@ func TestRoutinePagesAndWarning(t *testing.T) {
 	e.post(e.client, "/check", with(benign(), "step", "5", "nav", "result", "save", "yes", "osteoporosis", "yes"))
 	_, body = e.get(e.client, "/routines/foam-roller-upper-back")
 	// The warning comes first: before the routine's heading in the page.
-	d = parseHTML(t, body)
+	d = parsePage(t, body)
 	var order []string
 	for _, n := range d.all(`main *`) {
 		if attrOf(n, "data-testid") == "routine-warning" || n.Data == "h1" {

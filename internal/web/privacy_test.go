@@ -23,7 +23,7 @@ func TestNoPrivateDataInLogs(t *testing.T) {
 	e.post(c, "/bookmarks/note", url.Values{"kind": {"routine"}, "slug": {"foot-arch-roll"}, "note": {strings.Repeat("TOOLONG", 100)}})
 	e.get(c, "/search?q=SECRET-SEARCH-haemorrhoids")
 	_, body, _ := e.post(c, "/me/restore-code", nil)
-	code := parseHTML(t, body).text(`[data-testid=restore-code]`)
+	code := parsePage(t, body).text(`[data-testid=restore-code]`)
 	if code == "" {
 		t.Fatal("no restore code shown")
 	}

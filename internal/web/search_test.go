@@ -20,7 +20,7 @@ func TestSearchFindsTheRightPageFirst(t *testing.T) {
 	}
 	for q, want := range cases {
 		res := do(t, s, "GET", "/search?q="+url.QueryEscape(q), nil)
-		d := parseHTML(t, body(t, res))
+		d := parsePage(t, body(t, res))
 		hits := d.attrs(`[data-testid=search-results] li a[href]`, "href")
 		if res.StatusCode != 200 || len(hits) == 0 {
 			t.Errorf("%q: status %d, no results", q, res.StatusCode)
@@ -37,25 +37,25 @@ func TestSearchFindsTheRightPageFirst(t *testing.T) {
 			t.Errorf("%q: the search box holds %q", q, got)
 		}
 	}
-	if !parseHTML(t, body(t, do(t, s, "GET", "/search?q=massage", nil))).has(`[data-testid=search-results] li .search-results__snippet mark`) {
+	if !parsePage(t, body(t, do(t, s, "GET", "/search?q=massage", nil))).has(`[data-testid=search-results] li .search-results__snippet mark`) {
 		t.Error("no highlighted snippet")
 	}
 }
 
 func TestSearchEmptyAndNoResults(t *testing.T) {
 	s, _, _ := testServer(t, today)
-	d := parseHTML(t, body(t, do(t, s, "GET", "/search", nil)))
+	d := parsePage(t, body(t, do(t, s, "GET", "/search", nil)))
 	popular := d.attrs(`[data-testid=popular] a[href^="/articles/"]`, "href")
 	for _, slug := range popularSlugs {
 		if !slices.Contains(popular, "/articles/"+slug) {
 			t.Errorf("empty search does not offer %s among popular topics %q", slug, popular)
 		}
 	}
-	d = parseHTML(t, body(t, do(t, s, "GET", "/search?q=sciatca", nil)))
+	d = parsePage(t, body(t, do(t, s, "GET", "/search?q=sciatca", nil)))
 	if !slices.Contains(d.attrs(`[data-testid=suggestions] a[href]`, "href"), "/articles/sciatica") {
 		t.Errorf("a misspelling gets no suggestion: %q", d.attrs(`[data-testid=suggestions] a[href]`, "href"))
 	}
-	d = parseHTML(t, body(t, do(t, s, "GET", "/search?q=zzzqqqxx", nil)))
+	d = parsePage(t, body(t, do(t, s, "GET", "/search?q=zzzqqqxx", nil)))
 	if !d.has(`[data-testid=no-results]`) || !slices.Contains(d.attrs(`[data-testid=topics] a`, "href"), "/topics/safety") || d.text(`main a[href="/articles/get-help-now"]`) != "Get help now" {
 		t.Error("no-results page lacks topics and the get-help link")
 	}
@@ -66,7 +66,7 @@ func TestSearchHostileQueriesNever500(t *testing.T) {
 	for _, q := range []string{`"`, `""`, `"unbalanced`, `*`, `OR`, `NOT massage`, `-`, `title:massage`, `(((`, `NEAR(a b)`,
 		`a AND OR b`, "\x00", "\xff\xfe", strings.Repeat("a ", 50000), "🙂 back", `^massage`, `'; DROP TABLE x; --`, `<script>alert(1)</script>`} {
 		res := do(t, s, "GET", "/search?q="+url.QueryEscape(q), nil)
-		d := parseHTML(t, body(t, res))
+		d := parsePage(t, body(t, res))
 		if res.StatusCode != 200 {
 			t.Errorf("q=%.30q: status %d", q, res.StatusCode)
 		}
@@ -76,7 +76,7 @@ func TestSearchHostileQueriesNever500(t *testing.T) {
 			}
 		}
 	}
-	long := parseHTML(t, body(t, do(t, s, "GET", "/search?q="+url.QueryEscape(strings.Repeat("back ", 100)), nil)))
+	long := parsePage(t, body(t, do(t, s, "GET", "/search?q="+url.QueryEscape(strings.Repeat("back ", 100)), nil)))
 	if !strings.Contains(long.text(`[data-testid=query-cut]`), "first 200 characters") || len(long.attrs(`main input[name=q]`, "value")[0]) > 200 {
 		t.Error("a long query is not cut with a note")
 	}

@@ -129,7 +129,7 @@ func TestEveryPageRoute(t *testing.T) {
 			t.Errorf("GET %s: ETag %q, Cache-Control %q", target, res.Header.Get("ETag"), res.Header.Get("Cache-Control"))
 		}
 		checkSecurityHeaders(t, res, target)
-		d := parseHTML(t, body(t, res))
+		d := parsePage(t, body(t, res))
 		if got := d.attrs(`head link[rel=canonical]`, "href"); len(got) != 1 || got[0] != "https://backwise.example"+target {
 			t.Errorf("GET %s: canonical links %q", target, got)
 		}
@@ -168,7 +168,7 @@ func TestArticlePage(t *testing.T) {
 	if !ok {
 		t.Fatal("when-to-avoid-massage missing")
 	}
-	d := parseHTML(t, body(t, do(t, s, "GET", "/articles/"+a.Slug, nil)))
+	d := parsePage(t, body(t, do(t, s, "GET", "/articles/"+a.Slug, nil)))
 	if got := d.text(`[data-testid=article] h1`); got != a.Title {
 		t.Errorf("h1 = %q, want %q", got, a.Title)
 	}
@@ -194,7 +194,7 @@ func TestArticlePage(t *testing.T) {
 
 func TestArticleDueForReview(t *testing.T) {
 	s, _, _ := testServer(t, time.Date(2031, 1, 1, 0, 0, 0, 0, time.UTC))
-	d := parseHTML(t, body(t, do(t, s, "GET", "/articles/massage-evidence", nil)))
+	d := parsePage(t, body(t, do(t, s, "GET", "/articles/massage-evidence", nil)))
 	if !d.has(`[data-testid=article] [data-testid=due-for-review]`) {
 		t.Error("article past next_review does not say it is due for review")
 	}
@@ -207,7 +207,7 @@ func TestNotFound(t *testing.T) {
 		if res.StatusCode != 404 {
 			t.Errorf("GET %s = %d, want 404", target, res.StatusCode)
 		}
-		d := parseHTML(t, body(t, res))
+		d := parsePage(t, body(t, res))
 		if d.text(`main [data-testid=error-page] h1`) != "Page not found" || d.attrs(`head meta[name=robots]`, "content")[0] != "noindex" {
 			t.Errorf("GET %s: not the 404 page in the layout", target)
 		}
@@ -302,7 +302,7 @@ func TestHealthz(t *testing.T) {
 func TestCrossOriginPostRejected(t *testing.T) {
 	s, _, _ := testServer(t, today)
 	res := do(t, s, "POST", "/articles", http.Header{"Sec-Fetch-Site": {"cross-site"}, "Origin": {"https://evil.example"}})
-	if res.StatusCode != http.StatusForbidden || parseHTML(t, body(t, res)).text(`[data-testid=error-page] h1`) != "Request blocked" {
+	if res.StatusCode != http.StatusForbidden || parsePage(t, body(t, res)).text(`[data-testid=error-page] h1`) != "Request blocked" {
 		t.Errorf("cross-origin POST = %d, want 403 page", res.StatusCode)
 	}
 	res = do(t, s, "POST", "/articles", http.Header{"Sec-Fetch-Site": {"same-origin"}})
@@ -315,7 +315,7 @@ func TestPanicBecomes500Page(t *testing.T) {
 	s, _, logs := testServer(t, today)
 	h := s.recoverPanics(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("boom") }))
 	res := do(t, h, "GET", "/", nil)
-	if res.StatusCode != 500 || parseHTML(t, body(t, res)).text(`[data-testid=error-page] h1`) != "Sorry, something went wrong" {
+	if res.StatusCode != 500 || parsePage(t, body(t, res)).text(`[data-testid=error-page] h1`) != "Sorry, something went wrong" {
 		t.Errorf("panic gave %d", res.StatusCode)
 	}
 	if !strings.Contains(logs.String(), "boom") {
@@ -350,7 +350,7 @@ func TestNoCanonicalWithoutBaseURL(t *testing.T) {
 		rec := httptest.NewRecorder()
 		s.ServeHTTP(rec, req)
 		page := body(t, rec.Result())
-		d := parseHTML(t, page)
+		d := parsePage(t, page)
 		if d.has(`link[rel=canonical]`) || d.has(`meta[property="og:url"]`) {
 			t.Errorf("%s has a canonical link or og:url without a base URL", path)
 		}
