@@ -5,7 +5,7 @@ export GOFLAGS := -tags=sqlite_fts5
 BIN := bin/backwise
 
 .DEFAULT_GOAL := help
-.PHONY: help build run test generate lint check fmt clean fuzz
+.PHONY: help build run test test-unit generate lint check fmt clean fuzz
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -22,6 +22,13 @@ test: ## run every test, browser tests included (installs Chromium and axe-core 
 	go vet ./...
 	bash .ci/browser-deps.sh
 	go test -count=1 -timeout 20m ./...
+
+# Every package but e2e: no browser, no Chromium or axe-core needed. Test
+# results are cached, so a second run only re-runs what changed.
+UNIT_PACKAGES = $$(go list ./... | grep -v '/e2e$$')
+test-unit: ## every test except the browser ones, for the inner loop (under a minute)
+	go vet ./...
+	go test $(UNIT_PACKAGES)
 
 FUZZTIME ?= 30s
 fuzz: ## run every fuzz target for FUZZTIME each (default 30s); make test runs their seed corpora

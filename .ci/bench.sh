@@ -8,10 +8,13 @@
 # (the ceiling), and a 60 s mixed run of 80% reads and 20% writes while
 # sampling the server's memory. Prints one table and checks the targets:
 #
-#   article (first-time reader, gzip) >= 0.5 x nginx serving the same bytes
-#   kept questionnaire POST           >= 0.1 x that article rate
+#   kept questionnaire POST           >= 0.1 x the first-time article rate
 #   server peak RSS (VmHWM)           <= 100 MB
 #   no errors and no 5xx in any run (the mixed run included)
+#
+# The article's ratio to nginx is printed for information. It is no longer
+# a target: reading at scale is the static export's job (README), and the
+# shortcut that chased the ratio was removed (docs/performance.md).
 #
 # Exits 1 if a target is missed. Traffic goes only to 127.0.0.1; every run
 # is bounded in time and the whole takes about 4 minutes (plus about 100 s
@@ -36,7 +39,6 @@ ARTICLE=/articles/when-to-avoid-massage
 ROUTINE=/routines/tennis-ball-lower-back
 SEARCH='/search?q=tennis+ball'
 
-TARGET_NGINX_RATIO=0.5
 TARGET_SAVED_RATIO=0.1
 TARGET_RSS_MB=100
 
@@ -334,13 +336,13 @@ for name in "${ORDER[@]}"; do
   case ${X5[$name]} in 0) ;; *) ERR_TOTAL=$((ERR_TOTAL + 1)) ;; esac
 done
 printf '%-44s %-12s %-10s %s\n' "target" "measured" "goal" "verdict"
-verdict "article vs nginx (req/s ratio)" "$R_NGINX" ">= $TARGET_NGINX_RATIO" "$(ge "$R_NGINX" "$TARGET_NGINX_RATIO" && echo 1)"
 verdict "kept POST /check vs article (req/s ratio)" "$R_SAVED" ">= $TARGET_SAVED_RATIO" "$(ge "$R_SAVED" "$TARGET_SAVED_RATIO" && echo 1)"
 verdict "server peak RSS (VmHWM, whole run)" "$HWM_MB MB" "<= $TARGET_RSS_MB MB" "$(ge "$TARGET_RSS_MB" "$HWM_MB" && echo 1)"
 verdict "mixed run: errors, 5xx" "${ERRS[mixed]}, ${X5[mixed]}" "0, 0" "$([ "${ERRS[mixed]}" = 0 ] && [ "${X5[mixed]}" = 0 ] && echo 1)"
 verdict "all runs: errors and 5xx" "$ERR_TOTAL" "0" "$([ "$ERR_TOTAL" = 0 ] && echo 1)"
-say "  (by server CPU per request, nginx/article = $(ratio "${CPU[nginx]}" "${CPU[article]}"): the req/s ratio to expect if each server"
-say "   had the CPUs to itself and wrk ran elsewhere)"
+say ""
+say "for information (no target): article vs nginx $R_NGINX by req/s; by server CPU per request,"
+say "nginx/article = $(ratio "${CPU[nginx]}" "${CPU[article]}") (the req/s ratio to expect if each server had the CPUs to itself)"
 
 if awk -v l="${LOAD_BEFORE%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }'; then
   say ""

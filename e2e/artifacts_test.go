@@ -57,10 +57,20 @@ func screenshot(ctx context.Context, width, height int64, full bool) ([]byte, er
 	}); err != nil {
 		return nil, err
 	}
-	// Let the page lay out at the new size before capturing it. A timer
-	// in the page would never fire in a tab with scripts disabled.
-	if err := chromedp.Do(ctx, chromedp.Sleep(100*time.Millisecond)); err != nil {
-		return nil, err
+	// Capture only once the page has laid out at the new size. Evaluating
+	// from the debugger works in a tab with scripts disabled too.
+	sized := fmt.Sprintf(`innerWidth === %d && innerHeight === %d`, width, height)
+	for deadline := time.Now().Add(waitTimeout); ; time.Sleep(20 * time.Millisecond) {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](sized))
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			return nil, fmt.Errorf("the page did not lay out at %d×%d within %s", width, height, waitTimeout)
+		}
 	}
 	if full {
 		return chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100 means PNG

@@ -103,6 +103,7 @@ func newTab(t *testing.T, opts ...tabOption) *tab {
 		send(tb, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
 	}
 	tb.viewport(1280, 800, 1)
+	tb.colorScheme("light")
 	t.Cleanup(func() {
 		if t.Failed() {
 			tb.saveFailureScreenshots(t)
@@ -252,11 +253,19 @@ func (tb *tab) viewport(width, height int64, scale float64) {
 	})
 }
 
-// colorScheme emulates prefers-color-scheme: "light" or "dark".
+// colorScheme emulates prefers-color-scheme: "light" or "dark". Every tab
+// also prefers reduced motion, which the site's CSS honours by turning off
+// smooth scrolling and transitions: a mouse click aimed while the page
+// still scrolls smoothly presses on one spot and releases on another, so
+// that now and then a click submitted nothing (the no-JavaScript note form
+// failed about one run in three on a busy machine).
 func (tb *tab) colorScheme(scheme string) {
 	tb.t.Helper()
 	send(tb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		Features: []*emulation.MediaFeature{
+			{Name: "prefers-color-scheme", Value: scheme},
+			{Name: "prefers-reduced-motion", Value: "reduce"},
+		},
 	})
 }
 

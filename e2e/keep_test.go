@@ -12,9 +12,8 @@ import (
 )
 
 // The tests of routines, bookmarks, "My Backwise" (/me), search
-// (search_test.go) and the routine timer (timer_test.go) were written while
-// those pages were being built. Each skips while its routes answer 404, and
-// runs as soon as they land, against the agreed markup:
+// (search_test.go) and the routine timer (timer_test.go) hold the pages to
+// this markup (a missing route or element fails the test):
 //   - a routine page has form.bookmark-form with a .bookmark-button; it posts
 //     and redirects back (303); with JavaScript it updates in place and
 //     .bookmark-status says "Saved";
@@ -86,8 +85,6 @@ func bookmarksMention(tb *tab, texts ...string) bool {
 // TestBookmarkAndNote saves a routine, adds a private note, and finds both
 // on /me.
 func TestBookmarkAndNote(t *testing.T) {
-	requireRoute(t, "/routines")
-	requireRoute(t, "/me")
 	bothModes(t, "/routines", func(t *testing.T, tb *tab) {
 		title, _ := bookmarkFirstRoutine(t, tb)
 		// With JavaScript, the note form appears in place once saved.
@@ -105,8 +102,6 @@ func TestBookmarkAndNote(t *testing.T) {
 // TestExportAndDelete downloads a visitor's data as JSON, then deletes it
 // all through the confirmation page.
 func TestExportAndDelete(t *testing.T) {
-	requireRoute(t, "/routines")
-	requireRoute(t, "/me")
 	bothModes(t, "/routines", func(t *testing.T, tb *tab) {
 		title, _ := bookmarkFirstRoutine(t, tb)
 		tb.goTo("/me")
@@ -164,8 +159,6 @@ func fetchWithCookies(t *testing.T, tb *tab, path string) []byte {
 // TestRestoreCodeInSecondBrowser moves a bookmark to another browser (a
 // browser context with no shared cookies) with a restore code.
 func TestRestoreCodeInSecondBrowser(t *testing.T) {
-	requireRoute(t, "/routines")
-	requireRoute(t, "/me")
 	bothModes(t, "/routines", func(t *testing.T, tb *tab) {
 		title, _ := bookmarkFirstRoutine(t, tb)
 		tb.goTo("/me")

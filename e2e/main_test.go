@@ -182,23 +182,3 @@ func startBrowser(dir string) (context.CancelFunc, error) {
 
 // httpClient makes the requests that the tests send outside the browser.
 var httpClient = &http.Client{Timeout: 10 * time.Second}
-
-// routeExists reports whether GET path answers something other than 404, so
-// that tests of pages still being built skip until their route lands.
-func routeExists(t *testing.T, path string) bool {
-	t.Helper()
-	resp, err := httpClient.Get(baseURL + path)
-	if err != nil {
-		t.Fatalf("GET %s: %v", path, err)
-	}
-	resp.Body.Close()
-	return resp.StatusCode != http.StatusNotFound
-}
-
-// requireRoute skips the test while path is not served yet.
-func requireRoute(t *testing.T, path string) {
-	t.Helper()
-	if !routeExists(t, path) {
-		t.Skipf("not built yet: %s", path)
-	}
-}

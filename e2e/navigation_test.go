@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -71,6 +73,22 @@ func (tb *tab) eventually(path string, check func() bool) bool {
 			return false
 		}
 		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// advanceClock runs the page's clock ms milliseconds on at once (virtual
+// time), firing every timer due in that time, and returns when it has. A
+// test can then check what did or did not happen in that time without
+// sleeping. The page's clock stays stopped afterwards.
+func (tb *tab) advanceClock(ms float64) {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, waitTimeout)
+	defer cancel()
+	start := chromedp.Action[emulation.SetVirtualTimePolicyResult](func(ctx context.Context, t *chromedp.Target) (emulation.SetVirtualTimePolicyResult, error) {
+		return cdp.Call(ctx, t, emulation.SetVirtualTimePolicy, emulation.SetVirtualTimePolicyParams{Policy: emulation.VirtualTimePolicyAdvance, Budget: &ms})
+	})
+	if _, err := chromedp.Run(ctx, chromedp.WaitEvent(emulation.VirtualTimeBudgetExpired, nil, start)); err != nil {
+		tb.t.Fatalf("run the clock of %s %g ms on: %v", tb.url(), ms, err)
 	}
 }
 

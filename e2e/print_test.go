@@ -14,7 +14,6 @@ var pdfPageCount = regexp.MustCompile(`/Count (\d+)`)
 // Every routine prints on a single A4 and a single Letter page, so it can
 // go on the fridge or the floor beside the mat.
 func TestRoutinesPrintOnOnePage(t *testing.T) {
-	requireRoute(t, "/routines")
 	tb := newTab(t)
 	tb.goTo("/routines")
 	paths := evalJS[[]string](tb, `[...document.querySelectorAll('[data-testid=routine-list] a')].map(a => new URL(a.href).pathname)`)

@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 )
 
 // TestREADMEScreenshots writes the screenshots the README shows, at a phone
@@ -39,7 +38,9 @@ func TestREADMEScreenshots(t *testing.T) {
 			}{{"mobile", 360, 740}, {"desktop", 1280, 800}} {
 				// Back to the top, with nothing focused, as a visitor arrives.
 				evalJS[bool](tb, `document.activeElement && document.activeElement.blur(), scrollTo(0, 0), true`)
-				time.Sleep(100 * time.Millisecond)
+				if !tb.poll(`scrollY === 0 && !document.querySelector(':focus')`) {
+					t.Fatal("the page did not scroll to the top")
+				}
 				png, err := screenshot(tb.ctx, size.width, size.height, false)
 				if err != nil {
 					t.Fatal(err)

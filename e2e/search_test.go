@@ -9,7 +9,6 @@ import (
 // TestSearch types a query into the header's search form and presses
 // Enter, then follows the first result.
 func TestSearch(t *testing.T) {
-	requireRoute(t, "/search")
 	bothModes(t, "/", func(t *testing.T, tb *tab) {
 		tb.tabUntil("form[role=search] input[name=q]")
 		tb.press("massage", kb.Enter)

@@ -33,11 +33,11 @@ func export(ctx context.Context, args []string, getenv func(string) string, stdo
 		fset.Usage()
 		return errors.New("export needs exactly one folder to write to")
 	}
-	cfg, err := config.ParseServe([]string{"-base-url", *baseURL}, func(string) string { return "" }, stderr)
+	base, err := config.ParseBaseURL(*baseURL)
 	if err != nil {
 		return err
 	}
-	if cfg.BaseURL == "" {
+	if base == "" {
 		fmt.Fprintln(stderr, "warning: no -base-url: the export's search, questionnaire and bookmark links will point at this host")
 	}
 	site, err := web.LoadSite(content.FS, static.FS)
@@ -56,7 +56,7 @@ func export(ctx context.Context, args []string, getenv func(string) string, stdo
 		return err
 	}
 	defer db.Close()
-	srv := web.New(web.Deps{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Sites: web.NewSiteHolder(site), DB: db, BaseURL: cfg.BaseURL, Static: true})
+	srv := web.New(web.Deps{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Sites: web.NewSiteHolder(site), DB: db, BaseURL: base, Static: true})
 	st, err := srv.ExportSite(ctx, fset.Arg(0))
 	if err != nil {
 		return err

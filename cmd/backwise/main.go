@@ -20,7 +20,6 @@ import (
 	"backwise/content"
 	"backwise/internal/config"
 	"backwise/internal/library"
-	"backwise/internal/logbuf"
 	"backwise/internal/store"
 	"backwise/internal/web"
 	"backwise/migrations"
@@ -87,10 +86,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 }
 
 func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
-	// One write system call per batch of log lines, not one per request.
-	logs := logbuf.New(stderr)
-	defer logs.Close()
-	log := newLogger(cfg.LogFormat, logs)
+	// Straight to stderr, one write per line: the last lines before a
+	// crash are the ones most needed, so none waits in a buffer.
+	log := newLogger(cfg.LogFormat, stderr)
 	contentFS, staticFS := fs.FS(content.FS), fs.FS(static.FS)
 	if cfg.Dev {
 		contentFS, staticFS = os.DirFS(cfg.ContentDir), os.DirFS(cfg.StaticDir)
@@ -135,16 +133,31 @@ func check(args []string, stdout, stderr io.Writer) error {
 		fsys = os.DirFS(*dir)
 	}
 	lib, err := library.Load(fsys, web.ContentOptions())
-	var problems library.Problems
-	if errors.As(err, &problems) {
-		for _, p := range problems {
-			fmt.Fprintln(stdout, p)
-		}
-		fmt.Fprintf(stdout, "%d problem(s) found\n", len(problems))
-		return exitCode{}
+	if err == nil {
+		// Articles named in code (results, the home page, search) must exist.
+		err = web.CheckSlugs(lib)
 	}
-	if err != nil {
+	var problems library.Problems
+	var slugs web.SlugProblems
+	var lines []string
+	switch {
+	case errors.As(err, &problems):
+		for _, p := range problems {
+			lines = append(lines, p.String())
+		}
+	case errors.As(err, &slugs):
+		for _, p := range slugs {
+			lines = append(lines, p.String())
+		}
+	case err != nil:
 		return err
+	}
+	if len(lines) > 0 {
+		for _, l := range lines {
+			fmt.Fprintln(stdout, l)
+		}
+		fmt.Fprintf(stdout, "%d problem(s) found\n", len(lines))
+		return exitCode{}
 	}
 	for _, p := range lib.DueForReview(time.Now()) {
 		fmt.Fprintln(stdout, p, "(warning)")

@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"backwise/content"
 )
 
 func noEnv(string) string { return "" }
@@ -27,6 +31,36 @@ func TestCheckReportsFileLineReason(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("check output lacks %q:\n%s", want, out.String())
 		}
+	}
+}
+
+// An article named in code (here one a result may suggest) but missing
+// from the content fails check with the slug and where it came from.
+func TestCheckReportsUnknownSlugInCode(t *testing.T) {
+	dir := t.TempDir()
+	err := fs.WalkDir(content.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || p == "articles/faq.md" {
+			return err
+		}
+		b, err := fs.ReadFile(content.FS, p)
+		if err != nil {
+			return err
+		}
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(full, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"check", "-content", dir}, noEnv, &out, io.Discard); err == nil {
+		t.Fatalf("check passed content that lacks an article named in code:\n%s", out.String())
+	}
+	if want := `internal/triage/advice.go ArticleSlugs: unknown article "faq"`; !strings.Contains(out.String(), want) {
+		t.Errorf("check output lacks %q:\n%s", want, out.String())
 	}
 }
 
@@ -90,5 +124,20 @@ func TestVersionAndUnknownCommand(t *testing.T) {
 	}
 	if err := run(context.Background(), []string{"frobnicate"}, noEnv, io.Discard, io.Discard); err == nil {
 		t.Error("unknown command accepted")
+	}
+}
+
+func TestExportChecksItsBaseURL(t *testing.T) {
+	dir := t.TempDir()
+	if err := run(context.Background(), []string{"export", "-base-url", "backwise.example", dir}, noEnv, io.Discard, io.Discard); err == nil || !strings.Contains(err.Error(), "-base-url") {
+		t.Errorf("export with a base URL that is not an origin = %v", err)
+	}
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"export", "-base-url", "https://backwise.example/", dir}, noEnv, &out, io.Discard); err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	robots, err := os.ReadFile(filepath.Join(dir, "robots.txt"))
+	if err != nil || !strings.Contains(string(robots), "Sitemap: https://backwise.example/sitemap.xml\n") {
+		t.Errorf("exported robots.txt = %q, %v", robots, err)
 	}
 }

@@ -21,6 +21,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/net/html"
+
 	"backwise/internal/store"
 	"backwise/migrations"
 )
@@ -63,6 +65,8 @@ func startServer(t *testing.T, db string) *proc {
 		t.Fatal(err)
 	}
 	go func() { p.done <- p.cmd.Wait() }()
+	// A test that fails half-way must not leave its server running.
+	t.Cleanup(func() { p.cmd.Process.Kill() })
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		res, err := http.Get("http://" + p.addr + "/healthz")
@@ -162,13 +166,24 @@ func TestCrashSafety(t *testing.T) {
 				}
 			}(w)
 		}
-		time.Sleep(time.Duration(200+100*round) * time.Millisecond)
+		// Kill once a number of writes (more each round) have been
+		// acknowledged, while the writers are still going.
+		waitUntil(t, 10*time.Second, func() bool {
+			mu.Lock()
+			defer mu.Unlock()
+			return len(acks) >= 100*round
+		})
 		p.cmd.Process.Signal(syscall.SIGKILL)
 		<-p.done
 		cancel()
 		wg.Wait()
 		if len(acks) < 10 {
 			t.Fatalf("round %d: only %d writes acknowledged before the kill", round, len(acks))
+		}
+		// The log is written before the response is sent, and straight to
+		// stderr: every acknowledged write has its line, even after a SIGKILL.
+		if logged := loggedWrites(p.logs.String()); logged < len(acks) {
+			t.Errorf("round %d: %d writes acknowledged but only %d access-log lines survived the SIGKILL", round, len(acks), logged)
 		}
 
 		s, err := store.Open(context.Background(), db, migrations.FS)
@@ -198,9 +213,9 @@ func TestCrashSafety(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			page, _ := io.ReadAll(res.Body)
+			kept := listsBookmark(res.Body, "/routines/foot-arch-roll")
 			res.Body.Close()
-			if !bytes.Contains(page, []byte("/routines/foot-arch-roll")) {
+			if !kept {
 				missing++
 			}
 		}
@@ -270,7 +285,12 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 			}
 		}()
 	}
-	time.Sleep(300 * time.Millisecond)
+	// Signal once the load is well under way.
+	waitUntil(t, 10*time.Second, func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return ok >= 100
+	})
 	mu.Lock()
 	signalled = time.Now()
 	mu.Unlock()
@@ -297,6 +317,61 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 		t.Errorf("only %d requests completed", ok)
 	}
 	t.Logf("SIGTERM under load: %d requests completed, %d refused after shutdown began, %d broken", ok, refused, len(bad))
+}
+
+// listsBookmark reports whether a /me page lists a bookmark linking to
+// href inside its [data-testid=bookmarks] block.
+func listsBookmark(r io.Reader, href string) bool {
+	root, err := html.Parse(r)
+	if err != nil {
+		return false
+	}
+	var walk func(n *html.Node, inBookmarks bool) bool
+	walk = func(n *html.Node, inBookmarks bool) bool {
+		if n.Type == html.ElementNode {
+			for _, a := range n.Attr {
+				inBookmarks = inBookmarks || (a.Key == "data-testid" && a.Val == "bookmarks")
+				if inBookmarks && n.Data == "a" && a.Key == "href" && a.Val == href {
+					return true
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c, inBookmarks) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(root, false)
+}
+
+// waitUntil polls cond until it holds, and fails the test after timeout.
+func waitUntil(t *testing.T, timeout time.Duration, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(timeout); !cond(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("condition not met within %s", timeout)
+		}
+	}
+}
+
+// loggedWrites counts the access-log lines (JSON) of successful writes.
+func loggedWrites(logs string) int {
+	n := 0
+	for _, line := range strings.Split(logs, "\n") {
+		var l struct {
+			Msg, Route string
+			Status     int
+		}
+		if json.Unmarshal([]byte(line), &l) != nil || l.Msg != "request" {
+			continue
+		}
+		if (l.Route == "/api/v1/assessments" && l.Status == http.StatusCreated) || (l.Route == "/bookmarks" && l.Status == http.StatusSeeOther) {
+			n++
+		}
+	}
+	return n
 }
 
 func isRefused(err error) bool {

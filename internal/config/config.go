@@ -79,12 +79,24 @@ func (c *Config) validate() error {
 	if c.DBPath == "" {
 		return errors.New("-db must not be empty")
 	}
-	if c.BaseURL != "" {
-		u, err := url.Parse(c.BaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") {
-			return fmt.Errorf("-base-url must be an origin like https://backwise.example, not %q", c.BaseURL)
-		}
-		c.BaseURL = strings.TrimSuffix(c.BaseURL, "/")
+	base, err := ParseBaseURL(c.BaseURL)
+	if err != nil {
+		return err
 	}
+	c.BaseURL = base
 	return nil
+}
+
+// ParseBaseURL checks a -base-url value, which serve and export both take:
+// an origin like https://backwise.example, returned without a trailing
+// slash. An empty value is allowed and stays empty.
+func ParseBaseURL(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") {
+		return "", fmt.Errorf("-base-url must be an origin like https://backwise.example, not %q", s)
+	}
+	return strings.TrimSuffix(s, "/"), nil
 }

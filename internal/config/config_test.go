@@ -65,3 +65,21 @@ func TestHelpDescribesFlags(t *testing.T) {
 		}
 	}
 }
+
+func TestParseBaseURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                          "",
+		"https://backwise.example":  "https://backwise.example",
+		"https://backwise.example/": "https://backwise.example",
+		"http://127.0.0.1:8080":     "http://127.0.0.1:8080",
+	} {
+		if got, err := ParseBaseURL(in); err != nil || got != want {
+			t.Errorf("ParseBaseURL(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"backwise.example", "https://backwise.example/path", "ftp://backwise.example", "https://"} {
+		if got, err := ParseBaseURL(in); err == nil {
+			t.Errorf("ParseBaseURL(%q) = %q, want an error", in, got)
+		}
+	}
+}

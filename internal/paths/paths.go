@@ -32,9 +32,14 @@ const (
 	MeRestoreCode = "/me/restore-code"
 	MeRestore     = "/me/restore"
 
-	APIAssessments = "/api/v1/assessments"
-	APIRules       = "/api/v1/rules"
-	APIQuestions   = "/api/v1/questions"
+	// API is the prefix of the JSON API.
+	API            = "/api/"
+	APIAssessments = API + "v1/assessments"
+	APIRules       = API + "v1/rules"
+	APIQuestions   = API + "v1/questions"
+
+	// CheckResults is the prefix of every kept result's page.
+	CheckResults = "/check/results/"
 )
 
 // GetHelpNow is the urgent-help article every page links to.
@@ -57,7 +62,7 @@ func CheckPage(id string, change bool) string {
 }
 
 // CheckResult is a kept questionnaire result.
-func CheckResult(id string) string { return "/check/results/" + url.PathEscape(id) }
+func CheckResult(id string) string { return CheckResults + url.PathEscape(id) }
 
 // CheckResultDelete deletes a kept result (POST).
 func CheckResultDelete(id string) string { return CheckResult(id) + "/delete" }

@@ -27,7 +27,7 @@ func TestAssessmentsBelongToTheirVisitor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := s.CreateVisitor(ctx, tokB)
+	b, err := s.AddBookmark(ctx, Who{NewToken: tokB}, "article", "faq")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func TestAssessmentsBelongToTheirVisitor(t *testing.T) {
 func TestSaveRejectsInvalidJSON(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
-	v, err := s.CreateVisitor(ctx, NewToken())
+	v, err := s.AddBookmark(ctx, Who{NewToken: NewToken()}, "article", "faq")
 	if err != nil {
 		t.Fatal(err)
 	}

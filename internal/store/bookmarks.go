@@ -16,11 +16,9 @@ type Bookmark struct {
 	CreatedAt time.Time
 }
 
-// MaxNote is the longest note a bookmark may carry, in characters.
+// MaxNote is the longest note a bookmark may carry, in characters. The
+// web layer tells the visitor; the table's CHECK constraint enforces it.
 const MaxNote = 500
-
-// ErrNoteTooLong is returned for a note over MaxNote characters.
-var ErrNoteTooLong = errors.New("store: note too long")
 
 // AddBookmark keeps an item; keeping it again changes nothing.
 func (s *Store) AddBookmark(ctx context.Context, who Who, kind, slug string) (Visitor, error) {
@@ -43,11 +41,9 @@ func (s *Store) RemoveBookmark(ctx context.Context, v Visitor, kind, slug string
 	return nil
 }
 
-// SetBookmarkNote replaces a kept item's note.
+// SetBookmarkNote replaces a kept item's note. A note over MaxNote
+// characters fails the table's CHECK constraint.
 func (s *Store) SetBookmarkNote(ctx context.Context, v Visitor, kind, slug, note string) error {
-	if len([]rune(note)) > MaxNote {
-		return ErrNoteTooLong
-	}
 	res, err := s.write.ExecContext(ctx, `UPDATE bookmarks SET note = ? WHERE visitor_id = ? AND kind = ? AND slug = ?`, note, v.ID, kind, slug)
 	if err != nil {
 		return fmt.Errorf("store: set note: %w", err)

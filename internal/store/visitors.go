@@ -72,22 +72,6 @@ func (s *Store) forVisitor(ctx context.Context, who Who, fn func(*sql.Tx, Visito
 	return v, nil
 }
 
-// CreateVisitor stores a visitor for a token the caller generated.
-func (s *Store) CreateVisitor(ctx context.Context, token string) (Visitor, error) {
-	if !ValidToken(token) {
-		return Visitor{}, errors.New("store: create visitor: malformed token")
-	}
-	res, err := s.write.ExecContext(ctx, `INSERT INTO visitors (token_hash) VALUES (?)`, hashToken(token))
-	if err != nil {
-		return Visitor{}, fmt.Errorf("store: create visitor: %w", err)
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return Visitor{}, fmt.Errorf("store: create visitor: %w", err)
-	}
-	return Visitor{ID: id}, nil
-}
-
 // VisitorByToken finds the visitor a cookie token belongs to.
 func (s *Store) VisitorByToken(ctx context.Context, token string) (Visitor, error) {
 	if !ValidToken(token) {

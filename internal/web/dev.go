@@ -14,8 +14,29 @@ import (
 // and a twice-a-second scan of a few hundred files costs nothing. A broken
 // edit keeps the previous version and logs each problem.
 func WatchForChanges(ctx context.Context, log *slog.Logger, holder *SiteHolder, contentDir, staticDir string) {
-	last := fingerprint(contentDir, staticDir)
-	tick := time.NewTicker(500 * time.Millisecond)
+	newWatcher(log, holder, contentDir, staticDir).run(ctx, 500*time.Millisecond)
+}
+
+// watcher remembers what the folders looked like at the last scan.
+type watcher struct {
+	log                   *slog.Logger
+	holder                *SiteHolder
+	contentDir, staticDir string
+	last                  int64
+	// reloaded, when set, hears the outcome of each reload attempt (nil
+	// when the new version was installed), so tests wait on it instead of
+	// sleeping.
+	reloaded func(error)
+}
+
+// newWatcher takes the first fingerprint at once, so that any change made
+// after it returns is seen.
+func newWatcher(log *slog.Logger, holder *SiteHolder, contentDir, staticDir string) *watcher {
+	return &watcher{log: log, holder: holder, contentDir: contentDir, staticDir: staticDir, last: fingerprint(contentDir, staticDir)}
+}
+
+func (w *watcher) run(ctx context.Context, every time.Duration) {
+	tick := time.NewTicker(every)
 	defer tick.Stop()
 	for {
 		select {
@@ -23,19 +44,29 @@ func WatchForChanges(ctx context.Context, log *slog.Logger, holder *SiteHolder, 
 			return
 		case <-tick.C:
 		}
-		now := fingerprint(contentDir, staticDir)
-		if now == last {
+		now := fingerprint(w.contentDir, w.staticDir)
+		if now == w.last {
 			continue
 		}
-		last = now
-		site, err := LoadSite(os.DirFS(contentDir), os.DirFS(staticDir))
-		if err != nil {
-			log.Error("reload failed; still serving the previous version", "err", err)
-			continue
+		w.last = now
+		err := w.reload()
+		if w.reloaded != nil {
+			w.reloaded(err)
 		}
-		holder.Replace(site)
-		log.Info("reloaded content and static files")
 	}
+}
+
+func (w *watcher) reload() error {
+	site, err := LoadSite(os.DirFS(w.contentDir), os.DirFS(w.staticDir))
+	if err != nil {
+		w.log.Error("reload failed; still serving the previous version", "err", err)
+		return err
+	}
+	if err := w.holder.Replace(site); err != nil {
+		return err
+	}
+	w.log.Info("reloaded content and static files")
+	return nil
 }
 
 // fingerprint sums file sizes and modification times: cheap, and changes

@@ -46,32 +46,50 @@ func TestDevModeReloadsContent(t *testing.T) {
 		t.Fatal(err)
 	}
 	holder := NewSiteHolder(site)
+	w := newWatcher(slog.New(slog.NewTextHandler(io.Discard, nil)), holder, contentDir, staticDir)
+	reloads := make(chan error)
+	w.reloaded = func(err error) { reloads <- err }
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go WatchForChanges(ctx, slog.New(slog.NewTextHandler(io.Discard, nil)), holder, contentDir, staticDir)
-	time.Sleep(100 * time.Millisecond)
+	go w.run(ctx, 20*time.Millisecond)
+	next := func() error {
+		t.Helper()
+		select {
+		case err := <-reloads:
+			return err
+		case <-time.After(10 * time.Second):
+			t.Fatal("the change was not picked up within 10 s")
+			return nil
+		}
+	}
 
 	faq := filepath.Join(contentDir, "articles", "faq.md")
 	b, _ := os.ReadFile(faq)
-	os.WriteFile(faq, []byte(strings.Replace(string(b), "title:", "title: Edited", 1)), 0o644)
-	waitFor(t, func() bool {
-		a, _ := holder.Site().Library.Article("faq")
-		return strings.HasPrefix(a.Title, "Edited")
-	})
+	// Each edit is one rename, so the watcher never sees a half-written file.
+	tmp := t.TempDir()
+	save := func(text string) {
+		t.Helper()
+		p := filepath.Join(tmp, "faq.md")
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(p, faq); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save(strings.Replace(string(b), "title:", "title: Edited", 1))
+	if err := next(); err != nil {
+		t.Fatalf("a good edit did not reload: %v", err)
+	}
+	if a, _ := holder.Site().Library.Article("faq"); !strings.HasPrefix(a.Title, "Edited") {
+		t.Fatalf("after the reload the title is %q", a.Title)
+	}
 	edited := holder.Site()
-	os.WriteFile(faq, []byte("no front matter"), 0o644)
-	time.Sleep(1500 * time.Millisecond)
+	save("no front matter")
+	if err := next(); err == nil {
+		t.Fatal("a broken edit loaded without error")
+	}
 	if holder.Site() != edited {
 		t.Error("a broken edit replaced the last good version")
 	}
-}
-
-func waitFor(t *testing.T, ok func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if ok() {
-			return
-		}
-	}
-	t.Fatal("the change was not picked up within 10 s")
 }

@@ -93,9 +93,18 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) error {
 	return s.sendXML(w, r, "application/xml; charset=utf-8", set)
 }
 
+// robotsDisallow keeps crawlers out of private and per-visitor pages and
+// of search results (endless, and they would only repeat the articles).
+var robotsDisallow = []string{paths.Me, paths.CheckResults, paths.CheckHistory, paths.Bookmarks, paths.API, paths.Search}
+
 func (s *Server) robots(w http.ResponseWriter, r *http.Request) error {
-	body := "User-agent: *\nDisallow: /me\nDisallow: /check/results/\nDisallow: /check/history\nDisallow: /bookmarks\nDisallow: /api/\nDisallow: /search\n\nSitemap: " + s.origin(r) + paths.Sitemap + "\n"
-	p := newPage([]byte(body))
+	var b strings.Builder
+	b.WriteString("User-agent: *\n")
+	for _, p := range robotsDisallow {
+		b.WriteString("Disallow: " + p + "\n")
+	}
+	b.WriteString("\nSitemap: " + s.origin(r) + paths.Sitemap + "\n")
+	p := newPage([]byte(b.String()))
 	w.Header().Set("Cache-Control", "public, max-age=3600")
 	writeBytes(w, r, "text/plain; charset=utf-8", p.etag, p.body, p.gzipped)
 	return nil

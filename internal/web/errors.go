@@ -5,8 +5,8 @@ import (
 	"net/http"
 	"strings"
 
+	"backwise/internal/paths"
 	"backwise/internal/store"
-
 	"backwise/templates"
 )
 
@@ -77,7 +77,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	} else {
 		s.log.WarnContext(r.Context(), "request refused", "status", he.Status, "reason", he.Heading, "request_id", requestID(r))
 	}
-	if strings.HasPrefix(r.URL.Path, "/api/") {
+	if strings.HasPrefix(r.URL.Path, paths.API) {
 		jsonError(w, he.Status, "", he.Message)
 		return
 	}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
-	"html"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -13,7 +12,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -82,8 +80,6 @@ func TestStaticExportIsDeterministic(t *testing.T) {
 	}
 }
 
-var linkAttr = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
-
 // Serve the export with http.FileServer and follow every internal link.
 func TestStaticExportLinksResolve(t *testing.T) {
 	dir := t.TempDir()
@@ -95,8 +91,12 @@ func TestStaticExportLinksResolve(t *testing.T) {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
-		for _, m := range linkAttr.FindAllStringSubmatch(string(body), -1) {
-			href := html.UnescapeString(m[1])
+		d := parsePage(t, string(body))
+		var refs []string
+		for _, sel := range []string{"href", "src"} {
+			refs = append(refs, d.attrs(`[`+sel+`]`, sel)...)
+		}
+		for _, href := range refs {
 			if !strings.HasPrefix(href, "/") || strings.HasPrefix(href, "//") {
 				continue
 			}
@@ -118,13 +118,15 @@ func TestStaticExportLinksResolve(t *testing.T) {
 		}
 	}
 	home, _ := os.ReadFile(filepath.Join(dir, "index.html"))
-	for _, live := range []string{`action="https://backwise.example/search"`, `href="https://backwise.example/check"`, `href="https://backwise.example/me"`} {
-		if !bytes.Contains(home, []byte(live)) {
-			t.Errorf("the exported home page does not point %s at the live app", live)
+	d := parsePage(t, string(home))
+	for _, live := range []string{`form[role=search][action="https://backwise.example/search"]`, `a[href="https://backwise.example/check"]`, `a[href="https://backwise.example/me"]`} {
+		if !d.has(live) {
+			t.Errorf("the exported home page has no %s pointing at the live app", live)
 		}
 	}
 	article, _ := os.ReadFile(filepath.Join(dir, "articles", "sciatica", "index.html"))
-	if bytes.Contains(article, []byte(`action="/bookmarks"`)) || !bytes.Contains(article, []byte(`https://backwise.example/articles/sciatica`)) {
+	d = parsePage(t, string(article))
+	if d.has(`form[action="/bookmarks"]`) || !d.has(`#bookmark a[href="https://backwise.example/articles/sciatica"]`) {
 		t.Error("the exported article still has a bookmark form that needs the app")
 	}
 }
@@ -162,16 +164,17 @@ func TestSitemapFeedAndJSONLD(t *testing.T) {
 			t.Error("feed is not newest first")
 		}
 	}
-	if robots := body(t, do(t, s, "GET", "/robots.txt", nil)); !strings.Contains(robots, "Sitemap: https://backwise.example/sitemap.xml") || !strings.Contains(robots, "Disallow: /me") {
-		t.Errorf("robots.txt = %q", robots)
+	wantRobots := "User-agent: *\nDisallow: /me\nDisallow: /check/results/\nDisallow: /check/history\nDisallow: /bookmarks\nDisallow: /api/\nDisallow: /search\n\nSitemap: https://backwise.example/sitemap.xml\n"
+	if robots := body(t, do(t, s, "GET", "/robots.txt", nil)); robots != wantRobots {
+		t.Errorf("robots.txt = %q, want %q", robots, wantRobots)
 	}
-	page := body(t, do(t, s, "GET", "/articles/massage-evidence", nil))
-	m := regexp.MustCompile(`<script type="application/ld\+json">(.*?)</script>`).FindStringSubmatch(page)
-	if m == nil {
-		t.Fatal("no JSON-LD on the article")
+	page := parsePage(t, body(t, do(t, s, "GET", "/articles/massage-evidence", nil)))
+	scripts := page.all(`head script[type="application/ld+json"]`)
+	if len(scripts) != 1 {
+		t.Fatalf("%d JSON-LD scripts on the article, want 1", len(scripts))
 	}
 	var ld map[string]any
-	if err := json.Unmarshal([]byte(m[1]), &ld); err != nil {
+	if err := json.Unmarshal([]byte(textOf(scripts[0])), &ld); err != nil {
 		t.Fatalf("JSON-LD does not parse: %v", err)
 	}
 	if ld["@type"] != "MedicalWebPage" || ld["lastReviewed"] != isoDay(mustArticle(t, s, "massage-evidence").Reviewed) {
@@ -180,9 +183,9 @@ func TestSitemapFeedAndJSONLD(t *testing.T) {
 	if cites, _ := ld["citation"].([]any); len(cites) < 2 {
 		t.Errorf("JSON-LD citations = %v", ld["citation"])
 	}
-	for _, og := range []string{`<meta property="og:type" content="article">`, `<meta property="og:url" content="https://backwise.example/articles/massage-evidence">`} {
-		if !strings.Contains(page, og) {
-			t.Errorf("article lacks %s", og)
+	for prop, want := range map[string]string{"og:type": "article", "og:url": "https://backwise.example/articles/massage-evidence"} {
+		if got := page.attrs(`head meta[property="`+prop+`"]`, "content"); len(got) != 1 || got[0] != want {
+			t.Errorf("article's %s = %q, want %q", prop, got, want)
 		}
 	}
 	if res := do(t, s, "GET", "/tags/sciatica", nil); res.StatusCode != 200 {

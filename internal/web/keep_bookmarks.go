@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -152,7 +153,7 @@ func (s *Server) bookmarkNote(w http.ResponseWriter, r *http.Request) error {
 	if err := s.rateLimitWrite(w, r); err != nil {
 		return err
 	}
-	if err := s.db.SetBookmarkNote(r.Context(), v, f.kind, f.slug, note); err == store.ErrNotFound {
+	if err := s.db.SetBookmarkNote(r.Context(), v, f.kind, f.slug, note); errors.Is(err, store.ErrNotFound) {
 		return errNotFound
 	} else if err != nil {
 		return err

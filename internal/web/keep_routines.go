@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/a-h/templ"
@@ -104,7 +105,7 @@ func (s *Server) bookmarkState(r *http.Request, v store.Visitor, kind, slug stri
 	switch {
 	case err == nil:
 		b.Saved, b.Note = true, kept.Note
-	case err != store.ErrNotFound:
+	case !errors.Is(err, store.ErrNotFound):
 		return b, err
 	}
 	return b, nil

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -30,7 +31,8 @@ func TestBookmarkFlowWithoutJavaScript(t *testing.T) {
 		t.Fatalf("bookmarks after adding twice = %d", n)
 	}
 	_, body := e.get(a, "/routines/tennis-ball-lower-back")
-	if !strings.Contains(body, "Saved to My Backwise") || !strings.Contains(body, `name="note"`) {
+	d := parsePage(t, body)
+	if d.text(`[data-testid=bookmark-status]`) != "Saved to My Backwise" || !d.has(`[data-bookmark-note] form textarea[name=note]`) {
 		t.Error("routine page does not show it as saved with a note form")
 	}
 	note := url.Values{"kind": {"routine"}, "slug": {"tennis-ball-lower-back"}, "note": {"Helps after work\r\nTry twice"}}
@@ -39,8 +41,9 @@ func TestBookmarkFlowWithoutJavaScript(t *testing.T) {
 	}
 	long := url.Values{"kind": {"routine"}, "slug": {"tennis-ball-lower-back"}, "note": {strings.Repeat("a", 501)}}
 	code, body, _ = e.post(a, "/bookmarks/note", long)
-	if code != http.StatusUnprocessableEntity || !strings.Contains(body, strings.Repeat("a", 501)) || !strings.Contains(body, "Shorten it to 500") {
-		t.Errorf("501-character note = %d, want 422 with the text kept", code)
+	d = parsePage(t, body)
+	if code != http.StatusUnprocessableEntity || d.text(`[data-bookmark-note] textarea[name=note]`) != strings.Repeat("a", 501) || !strings.Contains(d.text(`[data-testid=note-error]`), "Shorten it to 500") {
+		t.Errorf("501-character note = %d, want 422 with the text kept and the problem stated", code)
 	}
 	long.Set("note", strings.Repeat("a", 498)+"\r\n"+"b") // 500 characters as the textarea counts them
 	if code, _, _ := e.post(a, "/bookmarks/note", long); code != http.StatusSeeOther {
@@ -48,11 +51,13 @@ func TestBookmarkFlowWithoutJavaScript(t *testing.T) {
 	}
 	e.post(a, "/bookmarks", bookmark("article", "sciatica", "add"))
 	_, body = e.get(a, "/me")
-	if !strings.Contains(body, `data-testid="bookmarks"`) || !strings.Contains(body, "Tennis ball against a wall") || !strings.Contains(body, "Sciatica") {
-		t.Fatalf("/me does not list the bookmarks:\n%s", body)
+	d = parsePage(t, body)
+	routines, articles := d.all(`[data-testid=bookmarks] section[aria-labelledby=my-routines] .kept-item__title a`), d.all(`[data-testid=bookmarks] section[aria-labelledby=my-articles] .kept-item__title a`)
+	if len(routines) != 1 || attrOf(routines[0], "href") != "/routines/tennis-ball-lower-back" || len(articles) != 1 || attrOf(articles[0], "href") != "/articles/sciatica" {
+		t.Fatalf("/me does not list the routine and the article under their headings:\n%s", d.text(`[data-testid=bookmarks]`))
 	}
-	if strings.Index(body, "my-routines") > strings.Index(body, "my-articles") {
-		t.Error("/me is not grouped routines first")
+	if got := d.attrs(`[data-testid=bookmarks] section`, "aria-labelledby"); strings.Join(got, " ") != "my-routines my-articles" {
+		t.Errorf("/me sections %q, want routines first", got)
 	}
 	// Remove works the same way, and removing again is harmless.
 	e.post(a, "/bookmarks", bookmark("article", "sciatica", "remove"))
@@ -114,10 +119,10 @@ func TestExportDeleteAndIsolation(t *testing.T) {
 	}
 	// B cannot change A's bookmark: removing it affects only B's own data.
 	e.post(b, "/bookmarks", bookmark("routine", "neck-and-shoulders", "remove"))
-	if _, body := e.get(a, "/me"); !strings.Contains(body, "Neck and shoulder") {
+	if _, body := e.get(a, "/me"); !strings.Contains(parsePage(t, body).text(`[data-testid=bookmarks] .kept-item__title`), "Neck and shoulder") {
 		t.Error("another visitor removed A's bookmark")
 	}
-	if code, body := e.get(a, "/me/delete"); code != 200 || !strings.Contains(body, "Yes, delete everything") {
+	if code, body := e.get(a, "/me/delete"); code != 200 || parsePage(t, body).text(`main form[action="/me/delete"] button[type=submit]`) != "Yes, delete everything" {
 		t.Fatalf("delete confirmation = %d", code)
 	}
 	code, _, h := e.post(a, "/me/delete", nil)
@@ -127,7 +132,7 @@ func TestExportDeleteAndIsolation(t *testing.T) {
 	if e.rows("visitors") != 1 || e.rows("assessments") != 0 || e.rows("bookmarks") != 1 {
 		t.Errorf("after delete: %d visitors, %d assessments, %d bookmarks (only B's should remain)", e.rows("visitors"), e.rows("assessments"), e.rows("bookmarks"))
 	}
-	if _, body := e.get(a, "/me?done=deleted"); !strings.Contains(body, `data-testid="empty-me"`) || !strings.Contains(body, "All your data has been deleted") {
+	if _, body := e.get(a, "/me?done=deleted"); !parsePage(t, body).has(`[data-testid=empty-me]`) || !strings.HasPrefix(parsePage(t, body).text(`[data-testid=notice]`), "All your data has been deleted") {
 		t.Error("/me after delete is not the empty state with a confirmation")
 	}
 }
@@ -137,26 +142,21 @@ func TestRestoreCodeMovesData(t *testing.T) {
 	a, b := e.client, newClient()
 	e.post(a, "/bookmarks", bookmark("routine", "foot-arch-roll", "add"))
 	code, body, _ := e.post(a, "/me/restore-code", nil)
-	i := strings.Index(body, `data-testid="restore-code">`)
-	if code != 200 || i < 0 {
-		t.Fatalf("restore code page = %d", code)
-	}
-	restoreCode := body[i+len(`data-testid="restore-code">`):]
-	restoreCode = restoreCode[:strings.Index(restoreCode, "<")]
-	if len(restoreCode) != 19 {
+	restoreCode := parsePage(t, body).text(`[data-testid=restore-code]`)
+	if code != 200 || len(restoreCode) != 19 {
 		t.Fatalf("code = %q", restoreCode)
 	}
 	code, _, h := e.post(b, "/me/restore", url.Values{"code": {strings.ToLower(restoreCode)}})
 	if code != http.StatusSeeOther || h.Get("Location") != "/me?done=restored" {
 		t.Fatalf("restore = %d %q", code, h.Get("Location"))
 	}
-	if _, body := e.get(b, "/me"); !strings.Contains(body, "Rolling the foot arch") && !strings.Contains(body, "foot") {
-		t.Errorf("second browser does not see the moved bookmark:\n%s", body)
+	if _, body := e.get(b, "/me"); parsePage(t, body).text(`[data-testid=bookmarks] .kept-item__title a[href="/routines/foot-arch-roll"]`) == "" {
+		t.Errorf("second browser does not see the moved bookmark:\n%s", parsePage(t, body).text(`main`))
 	}
-	if _, body := e.get(a, "/me"); !strings.Contains(body, `data-testid="empty-me"`) {
+	if _, body := e.get(a, "/me"); !parsePage(t, body).has(`[data-testid=empty-me]`) {
 		t.Error("the first browser still has the data after it moved")
 	}
-	if code, body, _ := e.post(newClient(), "/me/restore", url.Values{"code": {restoreCode}}); code != 422 || !strings.Contains(body, "not recognised") {
+	if code, body, _ := e.post(newClient(), "/me/restore", url.Values{"code": {restoreCode}}); code != 422 || !strings.Contains(parsePage(t, body).text(`[data-testid=error-summary]`), "not recognised") {
 		t.Errorf("reusing a code = %d", code)
 	}
 }
@@ -191,7 +191,7 @@ func TestStaleBookmarkShownAsUnavailable(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, body := e.get(e.client, "/me")
-	if code != 200 || !strings.Contains(body, "No longer available") {
+	if code != 200 || parsePage(t, body).text(`[data-testid=bookmarks] .kept-item__title`) != "No longer available" {
 		t.Errorf("/me with a stale bookmark = %d", code)
 	}
 	if code, _, _ := e.post(e.client, "/bookmarks", url.Values{"kind": {"routine"}, "slug": {"retired-routine"}, "action": {"remove"}, "from": {"me"}}); code != http.StatusSeeOther {
@@ -228,8 +228,8 @@ func TestRoutinePagesAndWarning(t *testing.T) {
 		}
 	}
 	_, body := e.get(e.client, "/routines?area=foot")
-	if !strings.Contains(body, "foot-arch-roll") || strings.Contains(body, "foam-roller-upper-back") {
-		t.Error("area filter does not filter")
+	if got := parsePage(t, body).attrs(`[data-testid=routine-list] a[href^="/routines/"]`, "href"); !slices.Contains(got, "/routines/foot-arch-roll") || slices.Contains(got, "/routines/foam-roller-upper-back") {
+		t.Errorf("area filter lists %q", got)
 	}
 	if code, _ := e.get(e.client, "/routines?area=knee"); code != 400 {
 		t.Errorf("unknown filter = %d", code)
@@ -238,10 +238,11 @@ func TestRoutinePagesAndWarning(t *testing.T) {
 		t.Errorf("unknown routine = %d", code)
 	}
 	_, body = e.get(e.client, "/routines/foam-roller-upper-back")
-	if !strings.Contains(body, `<ol class="routine-steps">`) || !strings.Contains(body, `data-seconds="60"`) || !strings.Contains(body, "data-routine-timer") {
-		t.Error("routine page lacks its steps or timer hook")
+	d := parsePage(t, body)
+	if !slices.Contains(d.attrs(`[data-testid=routine] ol.routine-steps li [data-seconds]`, "data-seconds"), "60") || !d.has(`[data-testid=routine] [data-routine-timer]`) {
+		t.Error("routine page lacks its timed steps or timer hook")
 	}
-	if strings.Contains(body, `data-testid="routine-warning"`) {
+	if d.has(`[data-testid=routine-warning]`) {
 		t.Error("warning shown without a kept result")
 	}
 	// Keep a result saying "osteoporosis": the foam roller routine (avoid_if
@@ -252,9 +253,16 @@ func TestRoutinePagesAndWarning(t *testing.T) {
 	osteo.SetYesNo(triage.KeyCoughOrLift, false)
 	e.keepAnswers(e.client, osteo)
 	_, body = e.get(e.client, "/routines/foam-roller-upper-back")
-	w := strings.Index(body, `data-testid="routine-warning"`)
-	if w < 0 || w > strings.Index(body, "<h1>") {
-		t.Error("no warning at the top of a routine whose avoid_if matches a kept result")
+	// The warning comes first: before the routine's heading in the page.
+	d = parsePage(t, body)
+	var order []string
+	for _, n := range d.all(`main *`) {
+		if attrOf(n, "data-testid") == "routine-warning" || n.Data == "h1" {
+			order = append(order, n.Data+"."+attrOf(n, "data-testid"))
+		}
+	}
+	if len(order) < 2 || order[0] != "div.routine-warning" {
+		t.Errorf("no warning above the heading of a routine whose avoid_if matches a kept result: %q", order)
 	}
 }
 

@@ -12,7 +12,7 @@ import (
 )
 
 // featuredSlugs are the articles the home page offers first: the ones a
-// newcomer most needs. Missing ones are skipped.
+// newcomer most needs. Each must exist: LoadSite checks (slugs.go).
 var featuredSlugs = []string{
 	"acute-and-chronic-back-pain", "massage-evidence", "when-to-avoid-massage",
 	"self-massage-at-home", "staying-active", "when-to-see-someone",

@@ -18,19 +18,12 @@ import (
 type page struct {
 	body, gzipped []byte
 	etag          string
-	route         string // the route pattern that rendered it, for the access log
-	// Header values built once for the fast path.
-	etagValue, plainLength, gzipLength []string
 }
 
 func newPage(body []byte) *page {
 	h := fnv.New64a()
 	h.Write(body)
-	p := &page{body: body, gzipped: gzipBytes(body), etag: `"` + strconv.FormatUint(h.Sum64(), 36) + `"`}
-	p.etagValue = []string{p.etag}
-	p.plainLength = []string{strconv.Itoa(len(p.body))}
-	p.gzipLength = []string{strconv.Itoa(len(p.gzipped))}
-	return p
+	return &page{body: body, gzipped: gzipBytes(body), etag: `"` + strconv.FormatUint(h.Sum64(), 36) + `"`}
 }
 
 // pageCache keeps pages whose bytes depend only on the content (not on the

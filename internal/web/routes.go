@@ -32,7 +32,7 @@ func (s *Server) routes() http.Handler {
 	// Reading
 	r.Get(paths.Home, s.handle(s.home))
 	r.Get(paths.Articles, s.handle(s.articleList))
-	r.Get("/articles/{slug}", s.handle(s.articleShow))
+	r.Get(paths.Articles+"/{slug}", s.handle(s.articleShow))
 	r.Get("/topics/{category}", s.handle(s.topicShow))
 	r.Get(paths.About, s.handle(s.about))
 	r.Get("/tags/{tag}", s.handle(s.tagShow))
@@ -52,12 +52,12 @@ func (s *Server) routes() http.Handler {
 	r.Post(paths.CheckKeep, s.handle(s.checkKeep))
 	r.Get(paths.CheckRules, s.handle(s.checkRules))
 	r.Get(paths.CheckHistory, s.handle(s.checkHistory))
-	r.Get("/check/results/{id}", s.handle(s.checkResultShow))
-	r.Post("/check/results/{id}/delete", s.handle(s.checkResultDelete))
+	r.Get(paths.CheckResults+"{id}", s.handle(s.checkResultShow))
+	r.Post(paths.CheckResults+"{id}/delete", s.handle(s.checkResultDelete))
 
 	// Keep: routines, bookmarks and My Backwise
 	r.Get(paths.Routines, s.handle(s.routineList))
-	r.Get("/routines/{slug}", s.handle(s.routineShow))
+	r.Get(paths.Routines+"/{slug}", s.handle(s.routineShow))
 	r.Post(paths.Bookmarks, s.handle(s.bookmarkToggle))
 	r.Post(paths.BookmarkNote, s.handle(s.bookmarkNote))
 	r.Get(paths.Me, s.handle(s.me))
@@ -70,7 +70,7 @@ func (s *Server) routes() http.Handler {
 
 	// JSON API
 	r.Post(paths.APIAssessments, s.handle(s.apiAssess))
-	r.Get("/api/v1/assessments/{id}", s.handle(s.apiAssessment))
+	r.Get(paths.APIAssessments+"/{id}", s.handle(s.apiAssessment))
 	r.Get(paths.APIRules, s.handle(s.apiRules))
 	r.Get(paths.APIQuestions, s.handle(s.apiQuestions))
 

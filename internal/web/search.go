@@ -10,7 +10,8 @@ import (
 	"backwise/templates"
 )
 
-// popularSlugs are offered when the search box is empty.
+// popularSlugs are offered when the search box is empty. Each must exist:
+// LoadSite checks (slugs.go).
 var popularSlugs = []string{"get-help-now", "sciatica", "self-massage-at-home", "when-to-avoid-massage", "massage-evidence", "back-pain-in-pregnancy"}
 
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"runtime"
 	"testing"
 	"time"
 )
@@ -38,9 +39,19 @@ func TestServeFinishesInFlightRequest(t *testing.T) {
 	}()
 	<-started
 	cancel() // shutdown begins while the request is in flight
-	time.Sleep(50 * time.Millisecond)
-	if _, err := net.DialTimeout("tcp", ln.Addr().String(), time.Second); err == nil {
-		t.Error("new connections still accepted during shutdown")
+	// Shutdown closes the listener first: wait for that, then the request.
+	refused := false
+	for deadline := time.Now().Add(5 * time.Second); !refused && time.Now().Before(deadline); {
+		c, err := net.DialTimeout("tcp", ln.Addr().String(), time.Second)
+		if err != nil {
+			refused = true
+			break
+		}
+		c.Close()
+		runtime.Gosched()
+	}
+	if !refused {
+		t.Error("new connections still accepted 5 s after shutdown began")
 	}
 	close(release)
 	if b := <-got; b != "finished" {

@@ -11,7 +11,6 @@ import (
 	"backwise/templates"
 
 	"github.com/a-h/templ"
-	"github.com/go-chi/chi/v5"
 )
 
 // Server holds what handlers need. It is built once by New.
@@ -79,13 +78,11 @@ func (s *Server) sessionSealer() *sealer {
 	return ephemeralSealer()
 }
 
-// ServeHTTP implements http.Handler. A first-time reader's request for a
-// page already rendered and compressed is answered straight from the
-// cache (see fastpath.go); everything else goes through the router.
+// ServeHTTP implements http.Handler. Every request takes the one route
+// table and its middleware (request id, access log, panic recovery,
+// security headers, timeout); cached pages are answered from memory by
+// their handlers, not by a shortcut around the router.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if s.serveCached(w, r) {
-		return
-	}
 	s.handler.ServeHTTP(w, r)
 }
 
@@ -137,11 +134,26 @@ func (s *Server) cachedAs(w http.ResponseWriter, r *http.Request, site *Site, ke
 			return err
 		}
 		p = newPage(body)
-		if rc := chi.RouteContext(r.Context()); rc != nil {
-			p.route = rc.RoutePattern()
-		}
 		site.pages.put(day, key, p)
 	}
 	sendPage(w, r, p)
 	return nil
+}
+
+// day caches today's date as text, so the cache key costs no formatting.
+type day struct {
+	unix int64
+	text string
+}
+
+// today is the page cache's day: pages say when they fall due for review.
+func (s *Server) today() string {
+	now := s.now()
+	d := now.Unix() / 86400
+	if c := s.day.Load(); c != nil && c.unix == d {
+		return c.text
+	}
+	c := &day{unix: d, text: now.UTC().Format(time.DateOnly)}
+	s.day.Store(c)
+	return c.text
 }

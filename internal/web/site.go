@@ -22,10 +22,14 @@ type Site struct {
 }
 
 // LoadSite loads content and static files. A content problem is returned
-// as library.Problems, naming each file and line.
+// as library.Problems, naming each file and line; an article named in code
+// that the content lacks, as SlugProblems.
 func LoadSite(contentFS, staticFS fs.FS) (*Site, error) {
 	lib, err := library.Load(contentFS, ContentOptions())
 	if err != nil {
+		return nil, err
+	}
+	if err := CheckSlugs(lib); err != nil {
 		return nil, err
 	}
 	a, err := loadAssets(staticFS)
