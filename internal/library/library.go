@@ -22,6 +22,10 @@ type Options struct {
 	// may name. Nil skips that check (the library knows nothing of the
 	// questionnaire; callers pass its keys in).
 	AvoidIfKeys []string
+	// SitePages are the fixed pages of the site content may link to, such
+	// as "/check"; articles, routines and topics are checked against the
+	// content itself.
+	SitePages []string
 	// WarningLists are the lists {{warning-signs:ID}} renders, by ID.
 	WarningLists map[string]WarningList
 	// SignTerms and UrgencyTerms find a warning sign's urgency stated in
@@ -261,11 +265,8 @@ func (l *loader) checkLink(target string) string {
 		if _, ok := CategoryBySlug(strings.TrimPrefix(target, "/topics/")); !ok {
 			return "no such topic"
 		}
-	case !contains(sitePages, target):
+	case !contains(l.opts.SitePages, target):
 		return "not a page of this site"
 	}
 	return ""
 }
-
-// sitePages are the fixed internal pages content may link to.
-var sitePages = []string{"/", "/articles", "/about", "/check", "/routines", "/me", "/search"}

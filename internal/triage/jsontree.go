@@ -50,7 +50,7 @@ func parseJSON(data []byte) (jsonNode, error) {
 	if err != nil {
 		return jsonNode{}, err
 	}
-	if _, err := dec.Token(); err != io.EOF {
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return jsonNode{}, errors.New("triage: unexpected data after the JSON value")
 	}
 	return n, nil
@@ -129,7 +129,7 @@ func readObject(dec *json.Decoder, depth int) (jsonNode, error) {
 }
 
 func malformed(err error) error {
-	if err == io.EOF {
+	if errors.Is(err, io.EOF) {
 		err = io.ErrUnexpectedEOF
 	}
 	return fmt.Errorf("triage: malformed JSON: %w", err)

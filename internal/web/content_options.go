@@ -2,6 +2,7 @@ package web
 
 import (
 	"backwise/internal/library"
+	"backwise/internal/paths"
 	"backwise/internal/triage"
 	"backwise/templates"
 )
@@ -13,6 +14,8 @@ import (
 // and check all load content with these.
 func ContentOptions() library.Options {
 	opts := library.Options{
+		SitePages: []string{paths.Home, paths.Articles, paths.About, paths.Check, paths.CheckRules, paths.Routines,
+			paths.Me, paths.Search},
 		AvoidIfKeys:  triage.YesNoKeys(),
 		WarningLists: map[string]library.WarningList{},
 		UrgencyTerms: triage.UrgencyTerms,

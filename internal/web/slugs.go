@@ -25,6 +25,18 @@ type namedSlug struct {
 	key, slug string
 }
 
+// promisedSlugs are the topics the site promises to cover: each needs its
+// article.
+var promisedSlugs = []string{
+	"acute-and-chronic-back-pain", "back-pain-by-area", "where-back-pain-comes-from", "sciatica",
+	"back-pain-in-pregnancy", "back-pain-with-fibromyalgia-or-cancer",
+	"how-massage-helps", "massage-evidence", "massage-claims-checked",
+	"massage-techniques", "prenatal-massage",
+	"get-help-now", "when-to-avoid-massage", "massage-side-effects",
+	"when-to-see-someone", "finding-a-massage-therapist", "how-many-massage-sessions", "other-therapies", "faq",
+	"self-massage-at-home", "foot-massage-and-reflexology", "staying-active", "after-a-massage",
+}
+
 // codeSlugLists are every list of article slugs named in Go code.
 func codeSlugLists() []slugList {
 	plain := func(source string, slugs []string) slugList {
@@ -44,6 +56,7 @@ func codeSlugLists() []slugList {
 		reasons.slugs = append(reasons.slugs, namedSlug{key: k, slug: reasonArticles[k]})
 	}
 	return []slugList{
+		plain("internal/web/slugs.go promisedSlugs", promisedSlugs),
 		plain("internal/triage/advice.go ArticleSlugs", triage.ArticleSlugs()),
 		plain("internal/web/reading.go featuredSlugs", featuredSlugs),
 		plain("internal/web/search.go popularSlugs", popularSlugs),

@@ -47,9 +47,9 @@ func TestLoadSiteRefusesUnknownSlugInCode(t *testing.T) {
 	if !errors.As(err, &problems) {
 		t.Fatalf("LoadSite without faq.md = %v, want SlugProblems", err)
 	}
-	want := `internal/triage/advice.go ArticleSlugs: unknown article "faq"`
-	if len(problems) != 1 || problems[0].String() != want {
-		t.Errorf("problems = %q, want just %q", problems.Error(), want)
+	want := []string{`internal/web/slugs.go promisedSlugs: unknown article "faq"`, `internal/triage/advice.go ArticleSlugs: unknown article "faq"`}
+	if len(problems) != 2 || problems[0].String() != want[0] || problems[1].String() != want[1] {
+		t.Errorf("problems = %q, want %q", problems.Error(), want)
 	}
 }
 
