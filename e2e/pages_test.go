@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"backwise/internal/triage"
 	"net/http"
 	"strconv"
 	"sync"
@@ -46,7 +47,13 @@ func pageTypes() []pageType {
 			pageType{name: "check-step-" + strconv.Itoa(n) + "-errors", reach: func(tb *tab) { toStepErrors(tb, n, selfCare) }},
 		)
 	}
-	pages = append(pages, pageType{name: "check-review", reach: func(tb *tab) { toReview(tb, selfCare) }})
+	for _, id := range []string{triage.PageNeck, triage.PageCancer, triage.PagePregnancy, triage.PageFall, triage.PageStrain} {
+		pages = append(pages, pageType{name: "check-" + id, reach: func(tb *tab) { toPage(tb, id, everyFollowUp()) }})
+	}
+	pages = append(pages,
+		pageType{name: "check-review", reach: func(tb *tab) { toReview(tb, selfCare) }},
+		pageType{name: "get-help-now", reach: load("/articles/get-help-now", http.StatusOK)},
+	)
 	for _, outcome := range []string{"emergency", "urgent", "doctor", "therapist", "self_care"} {
 		pages = append(pages, pageType{name: "result-" + outcome, reach: func(tb *tab) { toResult(tb, outcome, false) }})
 	}

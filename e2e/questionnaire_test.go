@@ -199,14 +199,21 @@ func keepResults(t *testing.T, tb *tab, n int) {
 	}
 }
 
+// everyFollowUp answers so that every follow-up page is asked: neck and
+// middle back pain, cancer long ago, pregnancy and osteoporosis.
+func everyFollowUp() answers {
+	a := selfCare(3, []string{triage.KeyCancer, triage.KeyPregnant, triage.KeyOsteoporosis}, nil)
+	a[triage.PageAbout] = append(a[triage.PageAbout], field{"location", "neck_shoulder"}, field{"location", "middle"})
+	a[triage.PageCancer] = []field{{"cancer_status", "long_ago"}, {"spine_tenderness", "no"}}
+	return a
+}
+
 // TestBackAndRefreshOnEveryPage walks answers that open every follow-up.
 // On each page a refresh is a plain GET, and after answering, the browser's
 // Back returns to the page as answered and Forward to the next: post,
 // redirect, get means no "Confirm form resubmission" anywhere.
 func TestBackAndRefreshOnEveryPage(t *testing.T) {
-	a := selfCare(3, []string{triage.KeyCancer, triage.KeyPregnant, triage.KeyOsteoporosis}, nil)
-	a[triage.PageAbout] = append(a[triage.PageAbout], field{"location", "neck_shoulder"}, field{"location", "middle"})
-	a[triage.PageCancer] = []field{{"cancer_status", "long_ago"}, {"spine_tenderness", "no"}}
+	a := everyFollowUp()
 	bothModes(t, "/", func(t *testing.T, tb *tab) {
 		seen := walk(tb, a, func(id string) {
 			here := tb.url()
