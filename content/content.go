@@ -5,7 +5,7 @@ package content
 
 import "embed"
 
-// FS holds articles/*.md, routines/*.md and figures/*.svg.
+// FS holds articles/*.md, routines/*.md, figures/*.svg and regions.yaml.
 //
-//go:embed articles/*.md routines/*.md figures/*.svg
+//go:embed articles/*.md routines/*.md figures/*.svg regions.yaml
 var FS embed.FS

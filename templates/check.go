@@ -62,7 +62,8 @@ type CheckResultView struct {
 	OlderRules    bool               // kept under an earlier rules version
 	JustSaved     bool
 	VisitorHasAny bool
-	Printed       time.Time // for the printed page's date
+	Printed       time.Time     // for the printed page's date
+	Calls         []triage.Call // the result's calls, with the region's numbers
 }
 
 // ReasonView is a reason with the article that explains it and the answers
@@ -213,10 +214,4 @@ func checklistDescribedBy(field string, errs []triage.FieldError) string {
 		ids += " " + fieldID(field) + "-error"
 	}
 	return ids
-}
-
-// urgentCalls are the numbers "Get help now" opens with: the emergency
-// number, then same-day help.
-func urgentCalls() []triage.Call {
-	return append(triage.Emergency.Calls(), triage.Urgent.Calls()...)
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"backwise/internal/library"
+	"backwise/internal/triage"
 )
 
 // Page is what every page shares: the layout reads it for the <head>, the
@@ -24,6 +25,24 @@ type Page struct {
 	// which forms that need the server point at (empty when serving).
 	LiveBase string
 	Static   bool
+	// Region is the reader's region and the chooser's choices.
+	Region RegionChoice
+}
+
+// RegionChoice is what the region chooser shows.
+type RegionChoice struct {
+	Current string // region id
+	Name    string // "England"
+	Back    string // where the chooser returns to
+	Regions []RegionOption
+	// Links, in the static export, point to each region's copy of the
+	// site instead of a form that needs the server.
+	Links map[string]string
+}
+
+// RegionOption is one region in the chooser.
+type RegionOption struct {
+	ID, Name string
 }
 
 // Live is a URL on the live app: absolute in the static export, so forms
@@ -100,6 +119,7 @@ type ArticleView struct {
 	// contents list and the save button: on "Get help now" a person
 	// needs to act, not to navigate.
 	ActionFirst bool
+	Calls       []triage.Call // with ActionFirst: the region's numbers to call
 }
 
 // AboutView is the about page.

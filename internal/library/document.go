@@ -31,6 +31,7 @@ type convertOptions struct {
 	figures    map[string]string      // known figures
 	warnings   map[string]WarningList // known warning-sign lists
 	urgency    *urgencyChecker        // nil: no free-text urgency check
+	hardCoded  *hardCodedChecker      // nil: no check for numbers and service names
 	steps      bool                   // a routine: find and mark its Steps list
 }
 
@@ -94,7 +95,7 @@ func convert(md goldmark.Markdown, src []byte, firstLine int, c collector, opts 
 			c.add(0, "reference %d is listed but never cited with {{ref:%d}}", i, i)
 		}
 	}
-	cv.checkUrgency(doc, opts.urgency)
+	cv.checkText(doc, opts.urgency, opts.hardCoded)
 	if opts.steps {
 		out.Steps = cv.markSteps(doc)
 	}
@@ -136,6 +137,9 @@ func (cv *converter) shortcode(n *Shortcode, references int, figures map[string]
 		if _, ok := evidenceLevels[n.Arg]; !ok {
 			cv.c.add(line, "unknown evidence level %q (use one of: %s)", n.Arg, strings.Join(sortedKeys(evidenceLevels), ", "))
 		}
+	case "emergency-number", "emergency-department", "urgent-service", "urgent-number", "urgent-url", "urgent-help",
+		"gp", "gp-practice", "physio", "maternity":
+		// A region word, written out for each reader's region.
 	case "figure", "warning-signs":
 		cv.c.add(line, "{{%s:%s}} must stand on a line of its own", n.Name, n.Arg)
 	case "duration":
@@ -143,7 +147,7 @@ func (cv *converter) shortcode(n *Shortcode, references int, figures map[string]
 			cv.c.add(line, "{{duration:%s}} must be a number of seconds or minutes, like 30s or 2m", n.Arg)
 		}
 	default:
-		cv.c.add(line, "unknown shortcode {{%s:...}} (use ref, evidence, figure, warning-signs or duration)", n.Name)
+		cv.c.add(line, "unknown shortcode {{%s}} (use ref, evidence, figure, warning-signs, duration or a region word: %s)", n.Name, strings.Join(RegionTokens, ", "))
 	}
 }
 

@@ -42,6 +42,7 @@ type Library struct {
 	routines []*Routine // sorted by title
 	routine  map[string]*Routine
 	figures  map[string]string
+	regions  []Region // the first is the default
 }
 
 var (
@@ -53,12 +54,16 @@ var articleKeys = []string{"title", "summary", "category", "tags", "reviewed", "
 
 // loader carries one Load's state.
 type loader struct {
-	opts     Options
-	md       goldmark.Markdown
-	urgency  *urgencyChecker
-	lib      *Library
-	problems Problems
-	links    map[string][]link // file -> internal links
+	opts    Options
+	md      goldmark.Markdown
+	urgency *urgencyChecker
+	// numbers and serviceNames come from regions.yaml; hardCoded finds
+	// them written into content instead of their tokens.
+	numbers, serviceNames []string
+	hardCoded             *hardCodedChecker
+	lib                   *Library
+	problems              Problems
+	links                 map[string][]link // file -> internal links
 }
 
 // Load reads every article (articles/*.md), routine (routines/*.md) and
@@ -73,6 +78,10 @@ func Load(fsys fs.FS, opts Options) (*Library, error) {
 	if err := l.loadFigures(fsys); err != nil {
 		return nil, err
 	}
+	if err := l.loadRegions(fsys); err != nil {
+		return nil, err
+	}
+	l.hardCoded = newHardCodedChecker(l.numbers, l.serviceNames)
 	l.md = newMarkdown(l.lib.figures, opts.WarningLists)
 	l.urgency = newUrgencyChecker(opts.SignTerms, opts.UrgencyTerms)
 	if err := l.each(fsys, "articles/*.md", func(name string, src []byte) {
@@ -191,7 +200,7 @@ func (l *loader) parseDocument(c collector, name string, src []byte, known []str
 		c.add(f.line("references"), "cite at least 2 sources (found %d)", n)
 	}
 	b := convert(l.md, text, bodyLine, c, convertOptions{references: len(d.References), figures: l.lib.figures,
-		warnings: l.opts.WarningLists, urgency: l.urgency, steps: steps})
+		warnings: l.opts.WarningLists, urgency: l.urgency, hardCoded: l.hardCoded, steps: steps})
 	d.Body, d.TOC, d.Words, d.Readability, d.Text = b.HTML, b.TOC, b.Words, b.Readability, b.Text
 	if d.Readability > MaxGrade {
 		c.add(0, "reading grade %.1f is above %.0f: use shorter sentences and plainer words", d.Readability, MaxGrade)

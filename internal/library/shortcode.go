@@ -65,6 +65,10 @@ func (shortcodeParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) as
 	}
 	inner := string(line[2:end])
 	name, arg, ok := cut(inner, ':')
+	if !ok && isRegionToken(name) {
+		// {{gp}}: a region word, with no argument.
+		ok = true
+	}
 	if !ok || name == "" {
 		return nil
 	}
@@ -150,6 +154,10 @@ func (r *shortcodeRenderer) renderShortcode(w util.BufWriter, _ []byte, node ast
 		if d, ok := parseDuration(n.Arg); ok {
 			fmt.Fprintf(w, `<span class="step-time" data-seconds="%d">%s</span> `, d, durationLabel(d))
 		}
+	case "emergency-number", "emergency-department", "urgent-service", "urgent-number", "urgent-url", "urgent-help",
+		"gp", "gp-practice", "physio", "maternity":
+		// Left as a token: each page is written out for the reader's region.
+		fmt.Fprintf(w, "{{%s}}", n.Name)
 	case "evidence":
 		fmt.Fprintf(w, `<span class="evidence evidence--%s"><span class="visually-hidden">Strength of evidence: </span>%s</span>`,
 			html.EscapeString(n.Arg), html.EscapeString(evidenceLevels[n.Arg]))

@@ -152,11 +152,12 @@ func (u *urgencyChecker) check(text string, whole bool) (sign SignTerm, urgency 
 	return SignTerm{}, "", false
 }
 
-// checkUrgency walks the text blocks of a body (paragraphs, headings, list
+// checkText walks the text blocks of a body (paragraphs, headings, list
 // items, table cells) and reports each sentence that states an urgency for
-// a warning sign in free text.
-func (cv *converter) checkUrgency(doc ast.Node, u *urgencyChecker) {
-	if u == nil {
+// a warning sign in free text, and each number or service name written
+// instead of its region word.
+func (cv *converter) checkText(doc ast.Node, u *urgencyChecker, h *hardCodedChecker) {
+	if u == nil && h == nil {
 		return
 	}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -165,17 +166,52 @@ func (cv *converter) checkUrgency(doc ast.Node, u *urgencyChecker) {
 		}
 		switch n.Kind() {
 		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock, east.KindTableCell:
-			text := plainText(n, cv.src)
+			text := textWithTokens(n, cv.src)
 			_, inList := n.Parent().(*ast.ListItem)
 			whole := inList || n.Kind() == east.KindTableCell
-			if sign, urgency, ok := u.check(text, whole); ok {
-				cv.c.add(cv.nodeLine(n), "states how urgent a warning sign is in free text (%q with %q): use {{warning-signs:ID}} so articles and the questionnaire say the same (the sign comes from rule %s)",
-					sign.Term, urgency, sign.Rule)
+			if u != nil {
+				if sign, urgency, ok := u.check(text, whole); ok {
+					cv.c.add(cv.nodeLine(n), "states how urgent a warning sign is in free text (%q with %q): use {{warning-signs:ID}} so articles and the questionnaire say the same (the sign comes from rule %s)",
+						sign.Term, urgency, sign.Rule)
+				}
+			}
+			if h != nil {
+				if word, ok := h.find(text); ok {
+					cv.c.add(cv.nodeLine(n), "writes %q: numbers and service names come from regions.yaml, so each reader sees their own; write a region word such as {{emergency-number}}, {{urgent-service}} or {{emergency-department}}", word)
+				}
 			}
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// textWithTokens is a block's text with region words kept as {{token}}, so
+// "call {{emergency-number}} if you have chest pain" still reads as an
+// urgency to the check.
+func textWithTokens(n ast.Node, src []byte) string {
+	var b strings.Builder
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.WriteString(html.UnescapeString(string(t.Value)))
+		case *Shortcode:
+			if isRegionToken(t.Name) {
+				b.WriteString("{{" + t.Name + "}}")
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
 }
 
 // warningIDs lists the known list ids for error messages.

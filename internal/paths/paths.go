@@ -25,6 +25,8 @@ const (
 	CheckNow     = "/check/result"      // the advice for the answers in progress
 	CheckKeep    = "/check/result/keep" // POST: keep the advice in progress
 
+	Region = "/region" // POST: choose the region whose numbers and services pages show
+
 	Bookmarks     = "/bookmarks"
 	BookmarkNote  = "/bookmarks/note"
 	MeExport      = "/me/export"

@@ -146,8 +146,8 @@ func checkResultInvariants(t *testing.T, a Answers, r Result) {
 	if (r.Outcome != Emergency && r.Outcome != Urgent) && len(r.Calls) > 0 {
 		t.Errorf("calls %v at %s", r.Calls, r.Outcome)
 	}
-	if r.Outcome == Emergency && (len(r.Calls) == 0 || r.Calls[0].Number != "999") {
-		t.Errorf("an emergency without a 999 button: %v", r.Calls)
+	if r.Outcome == Emergency && (len(r.Calls) == 0 || r.Calls[0].Number != "{{emergency-number}}") {
+		t.Errorf("an emergency without an emergency-number button: %v", r.Calls)
 	}
 	if len(r.Reasons) == 0 {
 		t.Errorf("outcome %s has no reasons", r.Outcome)

@@ -13,10 +13,14 @@ import (
 //
 // "answers" is required and holds an answer to every question the answers
 // ask (yes/no answers as true or false; a follow-up that is not asked may be
-// left out); "save" is optional and defaults to false.
+// left out); "save" is optional and defaults to false; "region" is
+// optional.
 type Request struct {
 	Answers Answers `json:"answers"`
 	Save    bool    `json:"save"`
+	// Region, when given, is the id of the region whose numbers and
+	// services the result names (the caller checks it is known).
+	Region string `json:"region,omitempty"`
 }
 
 // MaxRequestBytes caps the size of a JSON request; a full, valid request is
@@ -51,7 +55,7 @@ func DecodeRequest(r io.Reader) (Request, []FieldError, error) {
 		errs = append(errs, duplicateKey(k))
 	}
 	for _, k := range root.keys {
-		if k != "answers" && k != "save" {
+		if k != "answers" && k != "save" && k != "region" {
 			errs = append(errs, unknownField(k))
 		}
 	}
@@ -60,6 +64,13 @@ func DecodeRequest(r io.Reader) (Request, []FieldError, error) {
 			req.Save = save.b
 		} else {
 			errs = append(errs, FieldError{Field: "save", Code: CodeWrongType, Message: "save must be true or false"})
+		}
+	}
+	if region, ok := root.fields["region"]; ok && !root.isDup("region") {
+		if region.kind == jsonString {
+			req.Region = region.str
+		} else {
+			errs = append(errs, FieldError{Field: "region", Code: CodeWrongType, Message: `region must be a region's id, like "england" or "us"`})
 		}
 	}
 	answers, ok := root.fields["answers"]

@@ -5,8 +5,8 @@ package triage
 type Outcome string
 
 // Outcomes, most severe first. When several rules apply, the most severe
-// outcome wins. They follow the NHS pathways: 999 or A&E, same-day help
-// (NHS 111, an urgent GP appointment or urgent care), a GP or physiotherapy
+// outcome wins. They follow the NHS pathways: the emergency number, same-day help
+// (NHS 111 in England, an urgent GP appointment or urgent care), a GP or physiotherapy
 // appointment, a therapist alongside exercise, or self-care.
 const (
 	Emergency Outcome = "emergency"
@@ -48,11 +48,11 @@ func (o Outcome) Valid() bool { return o.Severity() >= 0 }
 func (o Outcome) Title() string {
 	switch o {
 	case Emergency:
-		return "Call 999 or go to A&E now"
+		return "Call {{emergency-number}} or go to {{emergency-department}} now"
 	case Urgent:
 		return "Get medical help today"
 	case Doctor:
-		return "Book a GP appointment or refer yourself to physiotherapy"
+		return "See your {{gp}} or a physiotherapist"
 	case Therapist:
 		return "See a physiotherapist, or a massage therapist alongside exercise"
 	case SelfCare:
@@ -66,20 +66,19 @@ func (o Outcome) Title() string {
 func (o Outcome) Action() string {
 	switch o {
 	case Emergency:
-		return "Call 999 for an ambulance, or go to the nearest A&E (emergency department) now. " +
+		return "Call {{emergency-number}} for an ambulance, or go to {{emergency-department}} now. " +
 			"Do not drive yourself. Take this page or your answers with you if you can."
 	case Urgent:
-		return "Call NHS 111, or go to 111.nhs.uk. You can also ask your GP surgery for an urgent appointment today, " +
-			"or go to an urgent treatment centre. Do not start massage until you have been checked."
+		return "Get help today: {{urgent-help}}. Do not start massage until you have been checked."
 	case Doctor:
-		return "Book an appointment with your GP, or refer yourself to NHS physiotherapy if your area offers it. " +
+		return "Book an appointment with your {{gp}} or a physiotherapist. {{physio}} " +
 			"It does not need to be today. Keep as active as you can meanwhile, and ask before you start massage."
 	case Therapist:
-		return "Exercise comes first: a physiotherapist can give you a plan that fits your back. In many areas you " +
-			"can refer yourself to NHS physiotherapy. Massage may ease pain for a while, alongside exercise, not instead of it."
+		return "Exercise comes first: a physiotherapist can give you a plan that fits your back. {{physio}} " +
+			"Massage may ease pain for a while, alongside exercise, not instead of it."
 	case SelfCare:
 		return "Keep moving and carry on with your usual activities as much as you can. A pharmacist can advise " +
-			"on painkillers such as ibuprofen. Heat may help. See a GP or physiotherapist if it is not better in 2 to 4 weeks."
+			"on painkillers such as ibuprofen. Heat may help. See a {{gp}} or physiotherapist if it is not better in 2 to 4 weeks."
 	}
 	return ""
 }
@@ -110,7 +109,7 @@ func (o Outcome) CareCardLabel() string {
 
 // Call is a phone number to offer as a button.
 type Call struct {
-	Label  string `json:"label"`  // "Call 999"
+	Label  string `json:"label"`  // "Call {{emergency-number}}"
 	Number string `json:"number"` // what a tel: link dials
 }
 
@@ -119,9 +118,9 @@ type Call struct {
 func (o Outcome) Calls() []Call {
 	switch o {
 	case Emergency:
-		return []Call{{Label: "Call 999", Number: "999"}}
+		return []Call{{Label: "Call {{emergency-number}}", Number: "{{emergency-number}}"}}
 	case Urgent:
-		return []Call{{Label: "Call NHS 111", Number: "111"}}
+		return []Call{{Label: "Call {{urgent-service}}", Number: "{{urgent-number}}"}}
 	}
 	return nil
 }
@@ -129,8 +128,8 @@ func (o Outcome) Calls() []Call {
 // gpOnly is the doctor outcome's wording when a reason needs a GP rather
 // than physiotherapy (weight loss, cancer, medicines, an operation).
 var gpOnly = Directive{
-	Title: "Book an appointment with your GP",
-	Action: "Book an appointment with your GP: this needs a doctor's check, not only physiotherapy. It does not need " +
+	Title: "Book an appointment with your {{gp}}",
+	Action: "Book an appointment with your {{gp}}: this needs a doctor's check, not only physiotherapy. It does not need " +
 		"to be today. Keep as active as you can meanwhile, and ask before you start massage.",
 	Calls: []Call{},
 }
@@ -138,21 +137,21 @@ var gpOnly = Directive{
 // The routes to a specific team.
 var (
 	maternityNow = &Directive{
-		Title: "Call your maternity unit or midwife now",
-		Action: "Call your maternity unit or midwife now, day or night: the number is in your maternity notes. " +
-			"If you cannot reach them, call NHS 111. If you are bleeding heavily or the pain is severe and constant, call 999.",
+		Title: "Call your {{maternity}} or midwife now",
+		Action: "Call your {{maternity}} or midwife now, day or night: the number is in your maternity notes. " +
+			"If you cannot reach them, call {{urgent-service}}. If you are bleeding heavily or the pain is severe and constant, call {{emergency-number}}.",
 		Calls: []Call{},
 	}
 	cancerTeamNow = &Directive{
-		Title: "Call your cancer team's 24-hour line now, or 999",
+		Title: "Call your cancer team's 24-hour line now, or {{emergency-number}}",
 		Action: "Call your cancer team's 24-hour line or acute oncology service now. If you cannot reach them straight " +
-			"away, or you cannot walk or have bladder or bowel changes, call 999. Do not drive yourself.",
-		Calls: []Call{{Label: "Call 999", Number: "999"}},
+			"away, or you cannot walk or have bladder or bowel changes, call {{emergency-number}}. Do not drive yourself.",
+		Calls: []Call{{Label: "Call {{emergency-number}}", Number: "{{emergency-number}}"}},
 	}
 	cancerTeamToday = &Directive{
 		Title: "Contact your cancer team today",
-		Action: "Call your cancer team's 24-hour line or acute oncology service today. If you do not have one, call NHS 111 " +
-			"or ask your GP surgery for an urgent appointment. Do not start massage until you have been checked.",
-		Calls: []Call{{Label: "Call NHS 111", Number: "111"}},
+		Action: "Call your cancer team's 24-hour line or acute oncology service today. If you do not have one, " +
+			"{{urgent-help}}. Do not start massage until you have been checked.",
+		Calls: []Call{{Label: "Call {{urgent-service}}", Number: "{{urgent-number}}"}},
 	}
 )

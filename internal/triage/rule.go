@@ -6,7 +6,7 @@ import "slices"
 // whenever a rule, its wording or the questions change, so stored results
 // can be traced to the rules that produced them; a golden test fails when
 // they change without a new version.
-const RulesVersion = "2026-12-01.1"
+const RulesVersion = "2026-12-01.2"
 
 // Rule is one row of the rule table. A rule with an Outcome competes for the
 // result (the most severe outcome wins) and gives a Reason; a rule with a

@@ -17,7 +17,7 @@ var rules = []Rule{
 		Outcome: Emergency, Source: srcNHSBackPain, SignGroup: SignsGeneral,
 		Signs:     []string{"new difficulty peeing, or peeing or pooing yourself without meaning to"},
 		Terms:     []string{"pee", "peeing", "poo", "pooing", "bladder", "bowel", "bowels", "incontinence"},
-		Condition: "Back pain with new difficulty peeing, or loss of bladder or bowel control (NHS: call 999 or go to A&E).",
+		Condition: "Back pain with new difficulty peeing, or loss of bladder or bowel control (NHS: emergency care now).",
 		Reason: "You said you have new difficulty peeing, or have lost control of your bladder or bowels. With back pain " +
 			"this can be a sign of a nerve emergency (cauda equina syndrome), which needs treatment within hours.",
 		When: yes(KeyBladderBowelChange),
@@ -28,7 +28,7 @@ var rules = []Rule{
 		Signs: []string{"numbness or tingling around your genitals, bottom or inner thighs, or a change in sexual feeling"},
 		Terms: []string{"genitals", "genital", "anus", "inner thighs", "saddle", "sexual"},
 		Condition: "Back pain with numbness or tingling around the genitals, anus, buttocks or inner thighs, or a new change " +
-			"in sexual function (NHS cauda equina leaflets: any one of these signs means A&E straight away).",
+			"in sexual function (NHS cauda equina leaflets: any one of these signs means emergency care straight away).",
 		Reason: "You said you have numbness or tingling around your genitals or bottom, or a change in sexual feeling. " +
 			"With back pain this can be a sign of a nerve emergency (cauda equina syndrome), which needs treatment within hours.",
 		When: yes(KeySaddleNumbness),
@@ -37,7 +37,7 @@ var rules = []Rule{
 		ID: "ces-both-legs", Title: "Symptoms in both legs", Keys: []string{KeyBothLegs},
 		Outcome: Emergency, Source: srcNHSBackPain, SignGroup: SignsGeneral, Signs: []string{"pain going down both legs, or numbness, tingling or weakness in both legs"},
 		Terms:     []string{"both legs"},
-		Condition: "Back pain with pain, numbness, tingling or weakness in both legs (NHS: call 999 or go to A&E).",
+		Condition: "Back pain with pain, numbness, tingling or weakness in both legs (NHS: emergency care now).",
 		Reason: "You said you have symptoms in both legs. With back pain this can mean several nerves are being squeezed " +
 			"at once (cauda equina syndrome), which needs checking straight away.",
 		When: yes(KeyBothLegs),
@@ -58,7 +58,7 @@ var rules = []Rule{
 		Outcome: Emergency, Source: srcNHSBackPain, SignGroup: SignsGeneral, Signs: []string{"chest pain, pressure or tightness, or pain in your back, arm, neck or jaw with sweating, feeling sick or short of breath"},
 		Terms: []string{"chest pain", "chest", "breathless", "breathlessness", "short of breath", "jaw"},
 		Condition: "Back pain with chest pain, pressure or tightness; or pain in the back, arm, neck or jaw with sweating, " +
-			"feeling sick or short of breath (NHS: call 999; heart attack pain can spread to the back, and some people " +
+			"feeling sick or short of breath (NHS: call the emergency number; heart attack pain can spread to the back, and some people " +
 			"have no chest pain). Arm pain alone, common with neck problems, is not on its own a heart sign.",
 		Reason: "You said you have chest pain or tightness, or pain with sweating, feeling sick or short of breath. With " +
 			"back pain this can be a sign of a heart attack or a problem with the main blood vessel, not the back.",
@@ -70,7 +70,7 @@ var rules = []Rule{
 		Signs: []string{"sudden, severe pain in your back, chest or tummy that feels like tearing or ripping"},
 		Terms: []string{"tearing", "ripping", "aorta", "aortic", "aneurysm"},
 		Condition: "Sudden, severe pain in the back, chest or tummy that feels like tearing or ripping (HSE/NHS: a tear in " +
-			"the main blood vessel, aortic dissection, or a burst aortic aneurysm; call 999).",
+			"the main blood vessel, aortic dissection, or a burst aortic aneurysm; call the emergency number).",
 		Reason: "You said you have sudden, severe pain that feels like tearing or ripping. This can come from the main " +
 			"blood vessel in the body (the aorta), which is an emergency.",
 		When: yes(KeyTearingPain),
@@ -80,7 +80,7 @@ var rules = []Rule{
 		Outcome: Emergency, Source: srcNHSAAA, SignGroup: SignsGeneral, Signs: []string{"sudden, bad back or tummy pain, and you have fainted or nearly fainted, or are pale, cold and clammy"},
 		Terms: []string{"faint", "fainted", "fainting", "clammy"},
 		Condition: "Back or tummy pain that came on suddenly and badly, with fainting or nearly fainting, or pale, cold, " +
-			"clammy skin (NHS: signs of a burst abdominal aortic aneurysm; call 999). Brief light-headedness on its own " +
+			"clammy skin (NHS: signs of a burst abdominal aortic aneurysm; call the emergency number). Brief light-headedness on its own " +
 			"is not this sign.",
 		Reason: "You said your pain came on suddenly and badly and you have fainted or nearly fainted, or are pale, cold " +
 			"and clammy. This can be a sign of bleeding from the main blood vessel (the aorta), and needs help straight away.",
@@ -91,7 +91,7 @@ var rules = []Rule{
 		Outcome: Emergency, Source: srcNHSBackPain, SignGroup: SignsGeneral,
 		Signs:     []string{"pain that started after a serious fall, accident or blow"},
 		Terms:     []string{"serious fall", "accident", "car crash", "blow"},
-		Condition: "Back pain that began after a serious fall, accident or blow (NHS: call 999 or go to A&E).",
+		Condition: "Back pain that began after a serious fall, accident or blow (NHS: emergency care now).",
 		Reason: "You said your pain started after a serious fall, accident or blow. A broken bone in the spine needs " +
 			"to be ruled out straight away; try not to move more than you need to.",
 		When: yes(KeyMajorTrauma),
@@ -101,7 +101,7 @@ var rules = []Rule{
 		Outcome: Emergency, Source: srcNHSNeckPain, SignGroup: SignsNeck,
 		Signs:     []string{"pain that came on suddenly with a severe headache"},
 		Terms:     []string{"severe headache", "sudden headache", "worst headache"},
-		Condition: "Neck pain that came on suddenly with a severe headache (NHS: a possible bleed on the brain; call 999).",
+		Condition: "Neck pain that came on suddenly with a severe headache (NHS: a possible bleed on the brain; call the emergency number).",
 		Reason: "You said your neck pain came on suddenly with a severe headache. Rarely, this is a sign of bleeding " +
 			"around the brain, which needs help straight away.",
 		When: yes(KeyNeckSuddenHeadache),
@@ -111,7 +111,7 @@ var rules = []Rule{
 		Outcome: Emergency, Source: srcNHSNeckPain, SignGroup: SignsNeck, Signs: []string{"double vision, slurred speech, trouble swallowing, a drooping face, or sudden dizziness with unsteadiness"},
 		Terms: []string{"double vision", "slurred", "swallowing", "drooping", "vision"},
 		Condition: "Neck pain with double vision, slurred speech, trouble swallowing, a drooping face, or sudden " +
-			"dizziness with unsteadiness (NHS: a possible tear in an artery of the neck; call 999).",
+			"dizziness with unsteadiness (NHS: a possible tear in an artery of the neck; call the emergency number).",
 		Reason: "You said that since your neck pain started you have had changes such as double vision, slurred speech, " +
 			"trouble swallowing or sudden dizziness. This can be a sign of a problem with the blood supply to the brain, " +
 			"which needs help straight away.",
@@ -122,7 +122,7 @@ var rules = []Rule{
 		Outcome: Emergency, Source: srcNHSMeningitis, SignGroup: SignsNeck,
 		Signs:     []string{"a high temperature with a stiff neck, or a rash that does not fade under a glass"},
 		Terms:     []string{"stiff neck", "rash", "meningitis"},
-		Condition: "A high temperature with a stiff neck, or a rash that does not fade (NHS: signs of meningitis; call 999).",
+		Condition: "A high temperature with a stiff neck, or a rash that does not fade (NHS: signs of meningitis; call the emergency number).",
 		Reason: "You said you have a high temperature with a stiff neck, or a rash that does not fade. These can be " +
 			"signs of meningitis, which needs help straight away.",
 		When: yes(KeyNeckFeverStiff),
@@ -132,9 +132,9 @@ var rules = []Rule{
 		Signs: []string{"heavy bleeding from your vagina, or sharp or constant tummy pain that does not come and go"},
 		Terms: []string{"heavy bleeding", "constant tummy pain"},
 		Condition: "Pregnant, with heavy bleeding from the vagina, or sharp or constant tummy pain that does not come and " +
-			"go in waves (NHS trusts' maternity advice: call 999).",
+			"go in waves (NHS trusts' maternity advice: call the emergency number).",
 		Reason: "You said you are pregnant and have heavy bleeding, or sharp or constant tummy pain. This needs help " +
-			"straight away. Call your maternity unit on the way if you can.",
+			"straight away. Call your {{maternity}} on the way if you can.",
 		When: yes(KeyPregHeavyBleeding),
 	},
 	{
@@ -146,7 +146,7 @@ var rules = []Rule{
 		Terms: []string{"cancer", "myeloma", "oncology"}, Condition: "Cancer now, treated in the last 5 years or in the bones, with a limb getting weaker, numbness or " +
 			"tingling in an arm or leg, pain down a leg below the knee or round the chest like a band (nerve-root pain), " +
 			"or clumsy hands (NICE NG234: with neurological symptoms, contact the specialist team immediately). The " +
-			"advice leads with the cancer team's 24-hour line and 999 if they cannot be reached; difficulty walking and " +
+			"advice leads with the cancer team's 24-hour line and {{emergency-number}} if they cannot be reached; difficulty walking and " +
 			"bladder or bowel changes are emergency rules for everyone.",
 		Reason: "You said you have cancer (now, recently or in the bones) and nerve symptoms such as weakness, numbness " +
 			"or pain down a leg. This can be a sign of cancer pressing on the spinal cord, which needs treatment straight away.", When: func(a Answers) bool {
@@ -161,10 +161,10 @@ var rules = []Rule{
 		Outcome: Urgent, Source: srcNHSBackPain, SignGroup: SignsGeneral,
 		Signs: []string{"a high temperature, or you feel hot, shivery or very unwell"},
 		Terms: []string{"fever", "high temperature", "shivery", "temperature"},
-		Condition: "Back pain with fever, chills, or feeling hot, cold, shivery or very unwell (NHS: urgent GP " +
-			"appointment or NHS 111).",
+		Condition: "Back pain with fever, chills, or feeling hot, cold, shivery or very unwell (NHS: same-day " +
+			"care).",
 		Reason: "You said you have a high temperature or feel hot, shivery or very unwell. With back pain this can be a " +
-			"sign of an infection, which should be checked today. If you feel very ill, confused or faint, call 999.",
+			"sign of an infection, which should be checked today. If you feel very ill, confused or faint, call {{emergency-number}}.",
 		When: yes(KeyFever),
 	},
 	{
@@ -185,7 +185,7 @@ var rules = []Rule{
 		Signs: []string{"one leg getting weaker, or a foot that drags or slaps when you walk"},
 		Terms: []string{"weaker", "foot drop", "drags", "slaps"},
 		Condition: "A leg getting weaker, or a foot that drags or slaps. Sources disagree: the NHS sends leg weakness " +
-			"to 999 only when both legs are affected, while NHS Gloucestershire groups progressive weakness with " +
+			"to emergency care only when both legs are affected, while NHS Gloucestershire groups progressive weakness with " +
 			"cauda equina syndrome and ACP/APS 2007 asks for prompt imaging. Backwise chooses same-day care; weakness " +
 			"in both legs or new difficulty walking is an emergency rule.",
 		Reason: "You said a leg is getting weaker or a foot drags or slaps. Weakness that is getting worse can mean a " +
@@ -203,7 +203,7 @@ var rules = []Rule{
 			"the Northern Trust sends it to the emergency department). One urgency everywhere on Backwise: the same day.",
 		Reason: "You said you have fragile bones or take steroid tablets, and the pain started after a minor fall, bump, " +
 			"cough or lift. This can break a bone in the spine, so you should be checked today. If you cannot stand or " +
-			"the pain is very severe, go to A&E.",
+			"the pain is very severe, go to {{emergency-department}}.",
 		When: func(a Answers) bool {
 			return a.anyYes(KeyOsteoporosis, KeySteroids) && a.anyYes(KeyMinorFall, KeyCoughOrLift)
 		},
@@ -223,7 +223,7 @@ var rules = []Rule{
 		ID: "severe-unrelieved", Title: "Severe pain that nothing eases", Keys: []string{KeySevereUnrelieved},
 		Outcome: Urgent, Source: srcNHSBackPain, SignGroup: SignsGeneral, Signs: []string{"severe pain that nothing eases, not even rest or painkillers, and it is not getting better"},
 		Terms: []string{"nothing eases", "not eased", "unbearable"}, Condition: "Severe pain not eased by rest, lying still or painkillers, and not getting better (NHS: severe pain " +
-			"needs an urgent GP appointment or NHS 111; pain that does not ease with rest is not typical of a strain).",
+			"needs an urgent {{gp}} appointment or {{urgent-service}}; pain that does not ease with rest is not typical of a strain).",
 		Reason: "You said your pain is severe and nothing eases it, not even rest or painkillers. Pain like this should " +
 			"be checked today, both to find the cause and to control it.", When: func(a Answers) bool { return a.Yes(KeySevereUnrelieved) && a.notImproving() },
 	},
@@ -233,7 +233,7 @@ var rules = []Rule{
 		Signs: []string{"severe pain that is getting worse quickly"},
 		Terms: []string{"worse quickly", "getting worse fast"},
 		Condition: "Pain of 7 or more out of 10 that is getting worse quickly (NHS 2026: severe pain that is getting " +
-			"worse quickly needs an urgent GP appointment or NHS 111). Severe pain that is easing is not on this list: " +
+			"worse quickly needs an same-day care). Severe pain that is easing is not on this list: " +
 			"new back pain often has a few very bad days.",
 		Reason: "You said your pain is strong (7 or more out of 10 on average) and getting worse quickly. The NHS " +
 			"advises getting help today for severe back pain that is getting worse quickly.",
@@ -343,7 +343,7 @@ var rules = []Rule{
 		Condition: "Cancer treated more than 5 years ago, with a tender spot on the spine or pain down a leg (NICE " +
 			"NG234 lists local tenderness and nerve-root pain; a GP's check is enough this long after treatment).",
 		Reason: "You said you had cancer more than 5 years ago, and a spot on your spine is tender or pain goes down your " +
-			"leg. That very likely has another cause, but a GP should take a look.",
+			"leg. That very likely has another cause, but a {{gp}} should take a look.",
 		When: func(a Answers) bool {
 			return a.cancerIs(CancerLongAgo) && a.anyYes(KeySpineTenderness, KeyLegPainBelowKnee)
 		},
@@ -372,7 +372,7 @@ var rules = []Rule{
 		Outcome: Doctor, GPOnly: true, Source: srcNHSBackPain, SignGroup: SignsGeneral,
 		Signs:     []string{"pain that is worse when you cough, sneeze or strain on the toilet"},
 		Condition: "Pain worse on coughing, sneezing or straining (NHS 2026: see a GP; urgent after cancer).",
-		Reason: "You said your pain is worse when you cough, sneeze or strain. The NHS advises a GP check for back pain " +
+		Reason: "You said your pain is worse when you cough, sneeze or strain. The NHS advises a {{gp}} check for back pain " +
 			"like this.",
 		When: yes(KeyPainOnStraining),
 	},
@@ -381,7 +381,7 @@ var rules = []Rule{
 		Outcome: Doctor, GPOnly: true, Source: srcNHSBackPain, SignGroup: SignsGeneral,
 		Signs:     []string{"a lump or swelling on your back, or a change in its shape"},
 		Condition: "A lump, swelling or change in the shape of the back (NHS 2026: see a GP).",
-		Reason:    "You said you have a lump or swelling on your back, or its shape has changed. A GP should take a look.",
+		Reason:    "You said you have a lump or swelling on your back, or its shape has changed. A {{gp}} should take a look.",
 		When:      yes(KeyLumpOrShapeChange),
 	},
 	{
@@ -393,7 +393,7 @@ var rules = []Rule{
 			"for pain between the shoulders; RCGP triage lists thoracic pain as a red flag). After an obvious strain, " +
 			"such as lifting or gardening, tight muscles are the likely cause and self-care fits.",
 		Reason: "You said your pain is in your middle or upper back and did not start with an obvious strain. Pain here " +
-			"comes from muscles less often than lower back pain, so the NHS advises seeing a GP.",
+			"comes from muscles less often than lower back pain, so the NHS advises seeing a {{gp}}.",
 		When: func(a Answers) bool {
 			return (a.HasLocation(LocationMiddle) || a.HasLocation(LocationUpper)) && !a.Yes(KeyObviousStrain)
 		},
@@ -407,7 +407,7 @@ var rules = []Rule{
 			"strain (ACP/APS 2007: age over 50 is a flag for a serious cause; RCGP uses 55). New back pain later in " +
 			"life is never sent straight to massage.",
 		Reason: "You said you are 50 or over and have not had back pain like this before. A first bout of back pain at " +
-			"this age should be checked by a GP or physiotherapist before you start massage, unless it is clearly " +
+			"this age should be checked by a {{gp}} or physiotherapist before you start massage, unless it is clearly " +
 			"easing after an obvious strain.",
 		When: func(a Answers) bool {
 			return a.ageAtLeast(50) && a.No(KeyBackPainBefore) && !(a.trendIs(TrendImproving) && a.Yes(KeyObviousStrain))
@@ -419,7 +419,7 @@ var rules = []Rule{
 		Condition: "Osteoporosis or a past fragility fracture (NHS Gloucestershire: a fracture risk; Mayo Clinic: massage " +
 			"may not be appropriate with severe osteoporosis, and the questionnaire cannot tell how severe).",
 		Reason: "You said you have osteoporosis or have broken a bone easily. Back pain can come from a small break in " +
-			"the spine even without a fall, so a GP should check it before you start massage.",
+			"the spine even without a fall, so a {{gp}} should check it before you start massage.",
 		When: yes(KeyOsteoporosis),
 	},
 	{
@@ -428,7 +428,7 @@ var rules = []Rule{
 		Signs:     []string{"you have taken steroid tablets for 3 months or more"},
 		Condition: "Steroid tablets for 3 months or more (NHS Gloucestershire: a red flag for fracture and for infection).",
 		Reason: "You said you have taken steroid tablets for 3 months or more. They thin the bones and can hide " +
-			"infections, so a GP should check your back pain.",
+			"infections, so a {{gp}} should check your back pain.",
 		When: yes(KeySteroids),
 	},
 	{
@@ -436,7 +436,7 @@ var rules = []Rule{
 		Outcome: Doctor, GPOnly: true, Source: srcGlosRedFlags, SignGroup: SignsGeneral,
 		Signs:     []string{"your immune system is weakened, for example by chemotherapy or HIV"},
 		Condition: "Chemotherapy, HIV, an organ transplant or immune-suppressing medicines (NHS Gloucestershire: a red flag for spinal infection).",
-		Reason: "You said your immune system is weakened. That makes infections in the spine more likely, so a GP " +
+		Reason: "You said your immune system is weakened. That makes infections in the spine more likely, so a {{gp}} " +
 			"should check your pain, and any temperature needs help the same day.",
 		When: yes(KeyImmunosuppressed),
 	},
@@ -454,7 +454,7 @@ var rules = []Rule{
 		Outcome: Doctor, Source: srcMayoHS, SignGroup: SignsGeneral,
 		Signs:     []string{"numbness or pins and needles in one leg or foot"},
 		Condition: "Numbness or tingling in one leg or foot (Mayo Clinic Health System: make an appointment).",
-		Reason: "You said you have numbness or pins and needles in a leg or foot. A nerve may be involved, so a GP " +
+		Reason: "You said you have numbness or pins and needles in a leg or foot. A nerve may be involved, so a {{gp}} " +
 			"or physiotherapist should examine you.",
 		When: yes(KeyNumbnessTingling),
 	}, {
@@ -463,7 +463,7 @@ var rules = []Rule{
 		Signs:     []string{"weakness, numbness or pins and needles in an arm or hand"},
 		Condition: "Weakness, numbness or tingling in an arm or hand (a nerve in the neck may be squeezed; see a GP).",
 		Reason: "You said you have weakness, numbness or pins and needles in an arm or hand. A nerve may be involved, so " +
-			"a GP or physiotherapist should examine you.",
+			"a {{gp}} or physiotherapist should examine you.",
 		When: yes(KeyArmNumbWeak),
 	},
 	{
@@ -473,7 +473,7 @@ var rules = []Rule{
 		Condition: "Pain wrapping round the chest or tummy like a band (a nerve-root pattern from the middle of the " +
 			"spine; NHS Dumfries and Galloway lists band-like thoracic pain; shingles can start this way too).",
 		Reason: "You said the pain wraps round your chest or tummy like a band. A nerve from the middle of the spine may be " +
-			"irritated, or it may be something else such as shingles, so a GP should check it.",
+			"irritated, or it may be something else such as shingles, so a {{gp}} should check it.",
 		When: yes(KeyBandPain),
 	},
 	{
@@ -482,7 +482,7 @@ var rules = []Rule{
 		Condition: "Age 65 or over with pain that started suddenly with a cough, sneeze, bend or lift (ACP/APS 2007 lists " +
 			"older age with a compression fracture; undiagnosed thin bones are common).",
 		Reason: "You said you are 65 or over and the pain started suddenly with a cough, sneeze, bend or lift. Later in " +
-			"life this can come from a small break in a thinned bone, so a GP should check it.",
+			"life this can come from a small break in a thinned bone, so a {{gp}} should check it.",
 		When: func(a Answers) bool { return a.ageAtLeast(65) && a.Yes(KeyCoughOrLift) },
 	},
 	{
@@ -492,7 +492,7 @@ var rules = []Rule{
 		Condition: "Pain down one leg below the knee that has lasted 6 weeks or more, or is getting worse (NHS " +
 			"sciatica: usually better in 4 to 6 weeks; see a GP if it is not better or is getting worse).",
 		Reason: "You said pain goes down your leg below the knee and has lasted 6 weeks or more or is getting worse. " +
-			"This is often sciatica, and the NHS advises seeing a GP when it is not settling.",
+			"This is often sciatica, and the NHS advises seeing a {{gp}} when it is not settling.",
 		When: func(a Answers) bool {
 			return a.Yes(KeyLegPainBelowKnee) && (a.sixWeeksOrMore() || a.worsening())
 		},
@@ -504,7 +504,7 @@ var rules = []Rule{
 		Condition: "Pain for 2 to 12 weeks that is not getting better (NHS: see a GP, or refer yourself to " +
 			"physiotherapy, if it is not better after a few weeks; NHS Gloucestershire: failure to improve after a " +
 			"month). Stable pain for more than 12 weeks leads to a therapist instead, unless another rule applies.",
-		Reason: "You said your pain has lasted 2 weeks or more and is not getting better. The NHS advises seeing a GP " +
+		Reason: "You said your pain has lasted 2 weeks or more and is not getting better. The NHS advises seeing a {{gp}} " +
 			"or a physiotherapist when back pain has not improved after a few weeks.",
 		When: func(a Answers) bool {
 			return a.durationIs(Duration2To6Weeks, Duration6To12Weeks) && a.notImproving()
@@ -516,7 +516,7 @@ var rules = []Rule{
 		Signs: []string{"it keeps getting worse"},
 		Condition: "Pain getting worse after the first 3 days, or getting worse quickly at any time (NHS: see a GP if " +
 			"back pain is getting worse). In the first 3 days stiffness often peaks before it eases.",
-		Reason: "You said your pain is getting worse. The NHS advises seeing a GP when back pain keeps getting worse.",
+		Reason: "You said your pain is getting worse. The NHS advises seeing a {{gp}} when back pain keeps getting worse.",
 		When: func(a Answers) bool {
 			return (a.worsening() && a.atLeast3Days()) || a.trendIs(TrendWorseningQuickly)
 		},
@@ -526,7 +526,7 @@ var rules = []Rule{
 		Outcome: Doctor, Source: srcNHSBackPain,
 		Condition: "Pain of 8 or more out of 10 on average that is not getting better (NHS: see a GP if the pain is " +
 			"very severe). Very severe pain that is easing stays with self-care and a clear safety net.",
-		Reason: "You said your pain is very severe (8 or more out of 10 on average) and not easing. A GP can help you " +
+		Reason: "You said your pain is very severe (8 or more out of 10 on average) and not easing. A {{gp}} can help you " +
 			"find out why and control the pain.",
 		When: func(a Answers) bool { return a.intensityAtLeast(8) && a.notImproving() },
 	},
@@ -537,7 +537,7 @@ var rules = []Rule{
 		Condition: "Pain of 7 or more out of 10 that stops sleep, work or daily activities and is not easing (NHS: see " +
 			"a GP if back pain stops you doing day-to-day activities).",
 		Reason: "You said your pain is strong (7 or more out of 10), is not easing and stops you doing everyday " +
-			"things. The NHS advises seeing a GP when back pain stops your usual activities.",
+			"things. The NHS advises seeing a {{gp}} when back pain stops your usual activities.",
 		When: func(a Answers) bool {
 			return a.Yes(KeyAffectsDailyLife) && a.intensityAtLeast(7) && a.notImproving()
 		},
@@ -604,7 +604,7 @@ var rules = []Rule{
 		Condition: "Pain for 6 weeks or more (NICE NG59: exercise first; manual therapy such as massage only as part of " +
 			"a package with exercise).",
 		Reason: "You said your pain has lasted 6 weeks or more. Exercise is the treatment with the best evidence for " +
-			"pain that lasts; a physiotherapist can plan it with you, and massage can be added alongside it. If a GP " +
+			"pain that lasts; a physiotherapist can plan it with you, and massage can be added alongside it. If a {{gp}} " +
 			"or physiotherapist has never checked this pain, ask for a check too.",
 		When: func(a Answers) bool { return a.sixWeeksOrMore() },
 	},
@@ -636,7 +636,7 @@ var rules = []Rule{
 		Source: srcNHSPregnancyBackPain,
 		Condition: "Pregnant (NHS: back pain in pregnancy is common; a midwife or GP can advise, and the maternity " +
 			"unit is the place for anything urgent).",
-		Note: "You are pregnant: your midwife or maternity unit is the right team for anything to do with your " + "pregnancy, day or night. Tell any doctor or therapist that you are pregnant. Do not take ibuprofen unless a " +
+		Note: "You are pregnant: your midwife or {{maternity}} is the right team for anything to do with your " + "pregnancy, day or night. Tell any doctor or therapist that you are pregnant. Do not take ibuprofen unless a " +
 			"doctor advises it; paracetamol is usually fine.",
 		When: yes(KeyPregnant),
 	},
@@ -653,7 +653,7 @@ var rules = []Rule{
 		Source:    srcNICENG234,
 		Condition: "Cancer now, in the last 5 years or in the bones (NICE NG234: acute oncology services take these calls).",
 		Note: "If you have a cancer team's 24-hour line or an acute oncology service, call them and tell them about " +
-			"your back pain. They may want to see you sooner than a GP could.",
+			"your back pain. They may want to see you sooner than a {{gp}} could.",
 		When: func(a Answers) bool { return a.cancerRecent() },
 	},
 	{
@@ -690,7 +690,7 @@ var rules = []Rule{
 		Condition: "A wound, rash, burn or skin infection where the pain is (NCCIH and Mayo Clinic: no massage over " +
 			"broken skin, wounds or burns).",
 		Caution: "Keep massage, tools and heat away from the wound, rash, burn or infection until it has healed. " +
-			"See a pharmacist or GP if it looks infected.",
+			"See a pharmacist or {{gp}} if it looks infected.",
 		When: yes(KeySkinProblemAtSite),
 	},
 	{

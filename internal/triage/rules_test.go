@@ -428,7 +428,7 @@ func TestDirectives(t *testing.T) {
 		t.Errorf("pregnancy sign with a fever: %q", r.Title)
 	}
 	r = eval(answers(cancer(CancerActiveOrRecent), yesTo(KeyBandPain)))
-	if r.Outcome != Emergency || r.Title != cancerTeamNow.Title || r.Calls[0].Number != "999" {
+	if r.Outcome != Emergency || r.Title != cancerTeamNow.Title || r.Calls[0].Number != "{{emergency-number}}" {
 		t.Errorf("cancer with band pain: %s %q %v", r.Outcome, r.Title, r.Calls)
 	}
 	r = eval(answers(cancer(CancerActiveOrRecent), yesTo(KeyBandPain, KeyBladderBowelChange)))

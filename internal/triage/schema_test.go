@@ -134,19 +134,19 @@ func TestOutcomes(t *testing.T) {
 	if !strings.Contains(Therapist.Action(), "alongside") || !strings.Contains(Therapist.Action(), "xercise") {
 		t.Error("therapist action must say alongside exercise (NICE NG59)")
 	}
-	if !strings.Contains(Emergency.Action(), "999") || !strings.Contains(Emergency.Action(), "Do not drive") {
-		t.Error("emergency action must say 999 and not to drive")
+	if !strings.Contains(Emergency.Action(), "{{emergency-number}}") || !strings.Contains(Emergency.Action(), "Do not drive") {
+		t.Error("emergency action must give the emergency number and say not to drive")
 	}
-	if !strings.Contains(Urgent.Action(), "111") || !strings.Contains(SelfCare.Action(), "2 to 4 weeks") {
-		t.Error("urgent must name 111; self-care must say when to get help")
+	if !strings.Contains(Urgent.Action(), "{{urgent-help}}") || !strings.Contains(SelfCare.Action(), "2 to 4 weeks") {
+		t.Error("urgent must say where to get help today; self-care must say when to get help")
 	}
 	if Emergency.CareCard() != "immediate" || Urgent.CareCard() != "urgent" || Doctor.CareCard() != "non-urgent" {
 		t.Error("care cards")
 	}
-	if c := Emergency.Calls(); len(c) != 1 || c[0].Number != "999" {
+	if c := Emergency.Calls(); len(c) != 1 || c[0].Number != "{{emergency-number}}" {
 		t.Errorf("emergency calls %v", c)
 	}
-	if c := Urgent.Calls(); len(c) != 1 || c[0].Number != "111" {
+	if c := Urgent.Calls(); len(c) != 1 || c[0].Number != "{{urgent-number}}" {
 		t.Errorf("urgent calls %v", c)
 	}
 }

@@ -24,7 +24,7 @@ type SignList struct {
 	ID      string    `json:"id"`      // "emergency", "neck-emergency", ...: the shortcode argument
 	Group   SignGroup `json:"group"`   // who it is for
 	Outcome Outcome   `json:"outcome"` // how urgent every sign in it is
-	Heading string    `json:"heading"` // "Call 999 or go to A&E now if you have back pain and:"
+	Heading string    `json:"heading"` // "Call {{emergency-number}} or go to {{emergency-department}} now if you have back pain and:"
 	Signs   []string  `json:"signs"`
 	Action  string    `json:"action"` // one line after the list
 }
@@ -33,28 +33,28 @@ type SignList struct {
 // do, so a list read on its own is complete.
 var signListText = map[SignGroup]map[Outcome][2]string{
 	SignsGeneral: {
-		Emergency: {"Call 999 or go to A&E now if you have back pain and:",
+		Emergency: {"Call {{emergency-number}} or go to {{emergency-department}} now if you have back pain and:",
 			"Do not drive yourself. Ask someone to take you, or call an ambulance."},
 		Urgent: {"Get help today if you have back pain and:",
-			"Call NHS 111, or ask your GP surgery for an urgent appointment."},
-		Doctor: {"See a GP or a physiotherapist if you have back pain and:",
-			"It does not need to be today. In many areas you can refer yourself to NHS physiotherapy."},
+			"To get help, {{urgent-help}}."},
+		Doctor: {"See a {{gp}} or a physiotherapist if you have back pain and:",
+			"It does not need to be today. {{physio}}"},
 	},
 	SignsNeck: {
-		Emergency: {"Call 999 or go to A&E now if you have neck pain and:", "Do not drive yourself."},
-		Urgent:    {"Get help today if you have neck pain and:", "Call NHS 111, or ask your GP surgery for an urgent appointment."},
+		Emergency: {"Call {{emergency-number}} or go to {{emergency-department}} now if you have neck pain and:", "Do not drive yourself."},
+		Urgent:    {"Get help today if you have neck pain and:", "To get help, {{urgent-help}}."},
 	},
 	SignsCancer: {
-		Emergency: {"If you have cancer now, had it in the last 5 years, or it is in your bones: call 999 or go to A&E now if you have back pain and:",
+		Emergency: {"If you have cancer now, had it in the last 5 years, or it is in your bones: call {{emergency-number}} or go to {{emergency-department}} now if you have back pain and:",
 			"Call your cancer team's 24-hour line as well, if you have one."},
 		Urgent: {"If you have cancer now, had it in the last 5 years, or it is in your bones: get help today if you have back pain and:",
-			"Call your cancer team's 24-hour line or acute oncology service. If you do not have one, call NHS 111."},
+			"Call your cancer team's 24-hour line or acute oncology service. If you do not have one, {{urgent-help}}."},
 	},
 	SignsPregnancy: {
-		Emergency: {"If you are pregnant, call 999 or go to A&E now if you have back pain and:",
-			"Call your maternity unit on the way if you can."},
-		Urgent: {"If you are pregnant, call your maternity unit or midwife now if you have back pain and:",
-			"Their number is in your maternity notes. If you are bleeding heavily or the pain is severe and constant, call 999."},
+		Emergency: {"If you are pregnant, call {{emergency-number}} or go to {{emergency-department}} now if you have back pain and:",
+			"Call your {{maternity}} on the way if you can."},
+		Urgent: {"If you are pregnant, call your {{maternity}} or midwife now if you have back pain and:",
+			"Their number is in your maternity notes. If you are bleeding heavily or the pain is severe and constant, call {{emergency-number}}."},
 	},
 }
 
@@ -139,6 +139,7 @@ func safetyNet(a Answers) []SignList {
 // free text, which `backwise check` rejects: the shortcode renders it from
 // this table instead.
 var UrgencyTerms = []string{
+	"{{emergency-number}}", "{{emergency-department}}", "{{urgent-service}}", "{{urgent-help}}",
 	"999", "a&e", "111", "same day", "same-day", "urgent", "urgently", "emergency", "straight away",
 	"immediately", "right away", "within 24 hours", "today", "ambulance",
 }

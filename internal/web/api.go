@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"mime"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"backwise/internal/library"
 	"backwise/internal/paths"
 	"backwise/internal/triage"
 )
@@ -30,7 +32,47 @@ type apiResult struct {
 	ID        string          `json:"id,omitempty"`
 	CreatedAt *time.Time      `json:"created_at,omitempty"`
 	Answers   *triage.Answers `json:"answers,omitempty"`
+	Region    apiRegion       `json:"region"`
 	triage.Result
+}
+
+// apiRegion says whose numbers and services a result names.
+type apiRegion struct {
+	ID              string `json:"id"`
+	Name            string `json:"name"`
+	EmergencyNumber string `json:"emergency_number"`
+	UrgentService   string `json:"urgent_service"`
+	UrgentNumber    string `json:"urgent_number,omitempty"`
+}
+
+// regionResult is a result written out for a region: its words in every
+// text, and only the calls the region has a number for.
+func regionResult(res triage.Result, rg library.Region) apiResult {
+	res.Calls = regionCalls(res.Calls, rg)
+	return apiResult{Result: res, Region: apiRegion{ID: rg.ID, Name: rg.Name,
+		EmergencyNumber: rg.Word("emergency-number"), UrgentService: rg.Word("urgent-service"), UrgentNumber: rg.Word("urgent-number")}}
+}
+
+// writeRegionJSON writes v with the region's words in place of the
+// {{tokens}} in its texts.
+func writeRegionJSON(w http.ResponseWriter, status int, v any, rg library.Region) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		jsonError(w, http.StatusInternalServerError, "", "The answer could not be written.")
+		return
+	}
+	pairs := []string{}
+	for _, t := range library.RegionTokens {
+		word, _ := json.Marshal(rg.Word(t))
+		pairs = append(pairs, "{{"+t+"}}", string(word[1:len(word)-1]))
+	}
+	var out bytes.Buffer
+	json.Indent(&out, []byte(strings.NewReplacer(pairs...).Replace(string(raw))), "", "  ")
+	out.WriteByte('\n')
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(out.Bytes())
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -74,10 +116,19 @@ func (s *Server) apiAssess(w http.ResponseWriter, r *http.Request) error {
 		writeJSON(w, http.StatusUnprocessableEntity, out)
 		return nil
 	}
-	res := triage.Evaluate(req.Answers, routineFacts(s.sites.Site().Library))
-	out := apiResult{Result: res}
+	site := s.sites.Site()
+	rg := s.regionFor(r, site)
+	if req.Region != "" {
+		var ok bool
+		if rg, ok = site.Library.Region(req.Region); !ok {
+			jsonError(w, http.StatusUnprocessableEntity, "region", "Unknown region: use one of "+regionIDs(site)+".")
+			return nil
+		}
+	}
+	res := triage.Evaluate(req.Answers, routineFacts(site.Library))
+	out := regionResult(res, rg)
 	if !req.Save {
-		writeJSON(w, http.StatusOK, out)
+		writeRegionJSON(w, http.StatusOK, out, rg)
 		return nil
 	}
 	id, err := s.keep(w, r, req.Answers, res)
@@ -86,7 +137,7 @@ func (s *Server) apiAssess(w http.ResponseWriter, r *http.Request) error {
 	}
 	out.ID = id
 	w.Header().Set("Location", paths.APIAssessment(id))
-	writeJSON(w, http.StatusCreated, out)
+	writeRegionJSON(w, http.StatusCreated, out, rg)
 	return nil
 }
 
@@ -95,19 +146,22 @@ func (s *Server) apiAssessment(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := apiResult{Result: triage.Evaluate(answers, routineFacts(s.sites.Site().Library))}
+	site := s.sites.Site()
+	rg := s.regionFor(r, site)
+	out := regionResult(triage.Evaluate(answers, routineFacts(site.Library)), rg)
 	out.ID, out.CreatedAt, out.Answers = kept.PublicID, &kept.CreatedAt, &answers
-	writeJSON(w, http.StatusOK, out)
+	writeRegionJSON(w, http.StatusOK, out, rg)
 	return nil
 }
 
 func (s *Server) apiRules(w http.ResponseWriter, r *http.Request) error {
-	writeJSON(w, http.StatusOK, struct {
+	site := s.sites.Site()
+	writeRegionJSON(w, http.StatusOK, struct {
 		RulesVersion string            `json:"rules_version"`
 		Rules        []triage.Rule     `json:"rules"`
 		SignLists    []triage.SignList `json:"sign_lists"`
 		Sources      []triage.Source   `json:"sources"`
-	}{triage.RulesVersion, triage.Rules(), triage.SignLists(), triage.Sources()})
+	}{triage.RulesVersion, triage.Rules(), triage.SignLists(), triage.Sources()}, s.regionFor(r, site))
 	return nil
 }
 
@@ -115,13 +169,24 @@ func (s *Server) apiRules(w http.ResponseWriter, r *http.Request) error {
 // page's questions with their kinds and allowed values, and when each
 // follow-up is asked.
 func (s *Server) apiQuestions(w http.ResponseWriter, r *http.Request) error {
-	writeJSON(w, http.StatusOK, struct {
+	site := s.sites.Site()
+	writeRegionJSON(w, http.StatusOK, struct {
 		RulesVersion string        `json:"rules_version"`
 		Pages        []triage.Page `json:"pages"`
 		Note         string        `json:"note"`
 	}{triage.RulesVersion, triage.Pages(), "Send answers to POST " + paths.APIAssessments + " as {\"answers\": {key: value}}: " +
 		"yes/no and checklist items as true or false, integers as numbers, a multiple choice as a list. A page with " +
 		"asked_when is asked only when one of its groups of conditions holds (all conditions in a group); its " +
-		"questions may be left out otherwise."})
+		"questions may be left out otherwise. An optional \"region\" (" + regionIDs(site) + ") sets whose numbers and " +
+		"services the result names; without it, the region cookie or the browser's language decides."}, s.regionFor(r, site))
 	return nil
+}
+
+// regionIDs lists the regions' ids for messages.
+func regionIDs(site *Site) string {
+	var ids []string
+	for _, rg := range site.Library.Regions() {
+		ids = append(ids, rg.ID)
+	}
+	return strings.Join(ids, ", ")
 }

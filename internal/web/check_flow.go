@@ -47,7 +47,7 @@ var errNoCheckCookie = &httpError{
 func (s *Server) checkStart(w http.ResponseWriter, r *http.Request) error {
 	site := s.sites.Site()
 	v := templates.CheckStartView{Page: s.page(r, site, "Should I see a therapist?",
-		"Questions that tell you whether to call 999, get help today, see a GP or physiotherapist, see a massage therapist alongside exercise, or look after your back at home.")}
+		"Questions that tell you whether to call {{emergency-number}}, get help today, see a {{gp}} or physiotherapist, see a massage therapist alongside exercise, or look after your back at home.")}
 	if _, answers, _ := s.loadCheck(r); answers.Answered(triage.KeyAge) || len(answers.Values(triage.KeyLocation)) > 0 {
 		if p, ok := triage.NextPage(answers); ok {
 			v.ContinueHref = paths.CheckPage(p.ID, false)

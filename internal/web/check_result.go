@@ -80,6 +80,7 @@ func (s *Server) renderResult(w http.ResponseWriter, r *http.Request, p resultPa
 		EndedEarly: p.endedEarly,
 		JustSaved:  p.justSaved,
 		Printed:    s.now(),
+		Calls:      regionCalls(p.result.Calls, s.regionFor(r, site)),
 	}
 	v.NoIndex = true
 	for _, reason := range p.result.Reasons {

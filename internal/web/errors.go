@@ -40,13 +40,13 @@ var errCrossOrigin = &httpError{
 var errUnavailable = &httpError{
 	Status:  http.StatusServiceUnavailable,
 	Heading: "Saving is not possible just now",
-	Message: "We cannot save anything at the moment. Nothing was saved, so please try again in a minute. Reading Backwise still works. If you need help urgently, do not wait: call 999 or NHS 111.",
+	Message: "We cannot save anything at the moment. Nothing was saved, so please try again in a minute. Reading Backwise still works. If you need help urgently, do not wait: call {{emergency-number}} in an emergency, or {{urgent-help}}.",
 }
 
 var errInternal = &httpError{
 	Status:  http.StatusInternalServerError,
 	Heading: "Sorry, something went wrong",
-	Message: "Something went wrong on our side. Please try again in a moment. If you need help urgently, do not wait for this page: call 999 or NHS 111.",
+	Message: "Something went wrong on our side. Please try again in a moment. If you need help urgently, do not wait for this page: call {{emergency-number}} in an emergency, or {{urgent-help}}.",
 }
 
 // handlerFunc is a handler that returns its error, so that one place,
@@ -78,7 +78,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		s.log.WarnContext(r.Context(), "request refused", "status", he.Status, "reason", he.Heading, "request_id", requestID(r))
 	}
 	if strings.HasPrefix(r.URL.Path, paths.API) {
-		jsonError(w, he.Status, "", he.Message)
+		site := s.sites.Site()
+		jsonError(w, he.Status, "", s.regionFor(r, site).Expand(he.Message, false))
 		return
 	}
 	s.errorPage(w, r, he)

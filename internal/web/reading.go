@@ -88,6 +88,7 @@ func (s *Server) articleShow(w http.ResponseWriter, r *http.Request) error {
 			Due:      a.DueForReview(s.now()),
 			// Get help now is for acting: lists and call buttons first.
 			ActionFirst: paths.Article(a.Slug) == paths.GetHelpNow,
+			Calls:       helpCalls(s.regionFor(r, site)),
 		})
 	}
 	visitor, known, err := s.currentVisitor(r)

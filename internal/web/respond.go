@@ -80,6 +80,9 @@ func renderComponent(ctx context.Context, c templ.Component) ([]byte, error) {
 // already has these bytes.
 func sendPage(w http.ResponseWriter, r *http.Request, p *page) {
 	w.Header().Set("Cache-Control", "no-cache")
+	// Each region has its own copy of a page; shared caches must keep
+	// them apart.
+	w.Header().Set("Vary", "Cookie, Accept-Language")
 	writeBytes(w, r, htmlType, p.etag, p.body, p.gzipped)
 }
 
@@ -90,7 +93,7 @@ func writeBytes(w http.ResponseWriter, r *http.Request, contentType, etag string
 	h.Set("Content-Type", contentType)
 	h.Set("ETag", etag)
 	if gzipped != nil {
-		h.Add("Vary", "Accept-Encoding")
+		addVary(h, "Accept-Encoding")
 	}
 	if etagMatches(r.Header.Get("If-None-Match"), etag) {
 		w.WriteHeader(http.StatusNotModified)
@@ -107,12 +110,23 @@ func writeBytes(w http.ResponseWriter, r *http.Request, contentType, etag string
 	}
 }
 
+// addVary adds a header name to Vary, keeping one Vary line that every
+// cache reads whole.
+func addVary(h http.Header, name string) {
+	if v := h.Get("Vary"); v != "" {
+		h.Set("Vary", v+", "+name)
+		return
+	}
+	h.Set("Vary", name)
+}
+
 // sendStatus writes an uncached page with a given status (errors, forms
 // re-rendered with their errors).
 func sendStatus(w http.ResponseWriter, r *http.Request, status int, body []byte) {
 	h := w.Header()
 	h.Set("Content-Type", htmlType)
 	h.Set("Cache-Control", "no-store")
+	h.Set("Vary", "Cookie, Accept-Language")
 	if acceptsGzip(r) && len(body) > 1024 {
 		var buf bytes.Buffer
 		buf.Grow(len(body) / 4)
@@ -122,7 +136,7 @@ func sendStatus(w http.ResponseWriter, r *http.Request, status int, body []byte)
 		zw.Close()
 		gzipWriters.Put(zw)
 		h.Set("Content-Encoding", "gzip")
-		h.Add("Vary", "Accept-Encoding")
+		addVary(h, "Accept-Encoding")
 		body = buf.Bytes()
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
@@ -174,6 +188,8 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, c te
 	if err != nil {
 		return err
 	}
+	site := s.sites.Site()
+	body = site.expand(s.regionFor(r, site), body)
 	sendStatus(w, r, status, body)
 	return nil
 }

@@ -51,6 +51,7 @@ func (s *Server) routes() http.Handler {
 	r.Get(paths.CheckNow, s.handle(s.checkNow))
 	r.Post(paths.CheckKeep, s.handle(s.checkKeep))
 	r.Get(paths.CheckRules, s.handle(s.checkRules))
+	r.Post(paths.Region, s.handle(s.chooseRegion))
 	r.Get(paths.CheckHistory, s.handle(s.checkHistory))
 	r.Get(paths.CheckResults+"{id}", s.handle(s.checkResultShow))
 	r.Post(paths.CheckResults+"{id}/delete", s.handle(s.checkResultDelete))

@@ -27,6 +27,8 @@ type Server struct {
 	writeLimit   *limiter // saves, bookmarks, notes: per address and per visitor
 	restoreLimit *limiter // restore-code attempts, per address
 	sessions     *sealer  // seals the questionnaire's answers in progress
+	staticRegion string   // the static export's region; "" when serving
+	regionLinks  map[string]string
 }
 
 // Deps are the server's collaborators, passed in by main.
@@ -39,6 +41,10 @@ type Deps struct {
 	// Static renders pages for the static export: forms and links that
 	// need the app point at BaseURL.
 	Static bool
+	// Region, in the static export, is the region the pages are written
+	// for, and RegionLinks the addresses of each region's copy.
+	Region      string
+	RegionLinks map[string]string
 	// WriteLimit is how many saves a minute a client address, and
 	// separately a visitor, may make (as a burst, refilled evenly);
 	// 0 means no limit. Restore-code attempts are always limited.
@@ -48,6 +54,7 @@ type Deps struct {
 // New builds the server and its route table.
 func New(d Deps) *Server {
 	s := &Server{log: d.Logger, sites: d.Sites, db: d.DB, baseURL: d.BaseURL, now: d.Now, static: d.Static,
+		staticRegion: d.Region, regionLinks: d.RegionLinks,
 		writeLimit: newLimiter(d.WriteLimit),
 		// Five tries, then one a minute: plenty for typing mistakes.
 		restoreLimit: newLimiterEvery(time.Minute, 5),
@@ -102,6 +109,10 @@ func (s *Server) page(r *http.Request, site *Site, title, description string) te
 	if s.static {
 		p.Static, p.LiveBase = true, s.baseURL
 	}
+	p.Region = s.regionChoice(r, site)
+	if s.static {
+		p.Region.Links = s.regionLinks
+	}
 	return p
 }
 
@@ -127,12 +138,15 @@ func (s *Server) cached(w http.ResponseWriter, r *http.Request, site *Site, buil
 // could fill the cache with junk variants.
 func (s *Server) cachedAs(w http.ResponseWriter, r *http.Request, site *Site, key string, build func() templ.Component) error {
 	day := s.today()
+	rg := s.regionFor(r, site)
+	key += "\x00" + rg.ID // one copy per region: at most as many as regions.yaml has
 	p, ok := site.pages.get(day, key)
 	if !ok {
 		body, err := renderComponent(r.Context(), build())
 		if err != nil {
 			return err
 		}
+		body = site.expand(rg, body)
 		p = newPage(body)
 		site.pages.put(day, key, p)
 	}

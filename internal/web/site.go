@@ -1,8 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -19,6 +21,15 @@ type Site struct {
 	Search  *search.Index
 	assets  *assets
 	pages   pageCache
+	words   map[string]*strings.Replacer // region id -> its {{token}} words, HTML-escaped
+}
+
+// expand writes a page's {{tokens}} as region rg says them.
+func (s *Site) expand(rg library.Region, body []byte) []byte {
+	if !bytes.Contains(body, []byte("{{")) {
+		return body
+	}
+	return []byte(s.words[rg.ID].Replace(string(body)))
 }
 
 // LoadSite loads content and static files. A content problem is returned
@@ -32,6 +43,9 @@ func LoadSite(contentFS, staticFS fs.FS) (*Site, error) {
 	if err := CheckSlugs(lib); err != nil {
 		return nil, err
 	}
+	if len(lib.Regions()) == 0 {
+		return nil, fmt.Errorf("web: content has no regions.yaml: every page needs a region's numbers")
+	}
 	a, err := loadAssets(staticFS)
 	if err != nil {
 		return nil, err
@@ -40,7 +54,11 @@ func LoadSite(contentFS, staticFS fs.FS) (*Site, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: build search index: %w", err)
 	}
-	return &Site{Library: lib, Search: ix, assets: a}, nil
+	site := &Site{Library: lib, Search: ix, assets: a, words: map[string]*strings.Replacer{}}
+	for _, rg := range lib.Regions() {
+		site.words[rg.ID] = rg.Replacer(true)
+	}
+	return site, nil
 }
 
 // searchDocs turns the library into the search index's documents.
