@@ -168,6 +168,10 @@ func startBrowser(dir string) (context.CancelFunc, error) {
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.Flag("disable-extensions", true),
 		chromedp.Flag("force-color-profile", "srgb"),
+		// A reader in England: the site guesses the region from the
+		// browser's language, and the tests expect England's numbers
+		// unless they choose another region.
+		chromedp.Flag("accept-lang", "en-GB"),
 		chromedp.WindowSize(1280, 800),
 	)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)

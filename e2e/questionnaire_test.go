@@ -325,3 +325,24 @@ func TestChangeFromTheSummary(t *testing.T) {
 		}
 	})
 }
+
+// TestRegionChooser changes the region from the footer, with and without
+// JavaScript, and the page comes back with that region's numbers.
+func TestRegionChooser(t *testing.T) {
+	bothModes(t, "/articles/get-help-now", func(t *testing.T, tb *tab) {
+		if got := evalJS[string](tb, `document.querySelector('[data-testid=call]').getAttribute('href')`); got != "tel:999" {
+			t.Fatalf("the first call button dials %q, want tel:999 by default", got)
+		}
+		tb.do(chromedp.SetValue(chromedp.CSS(`#region-footer`), "us"))
+		tb.clickAndLoad(`[data-testid=region-chooser-footer] button`)
+		if tb.url() != "/articles/get-help-now" {
+			t.Errorf("the chooser went to %s, not back to the page", tb.url())
+		}
+		if got := evalJS[string](tb, `document.querySelector('[data-testid=call]').getAttribute('href')`); got != "tel:911" {
+			t.Errorf("after choosing the United States the first call button dials %q", got)
+		}
+		if evalJS[bool](tb, `document.body.innerText.includes('999')`) {
+			t.Error("a US page still shows 999")
+		}
+	})
+}

@@ -22,8 +22,9 @@ func export(ctx context.Context, args []string, getenv func(string) string, stdo
 	fset := flag.NewFlagSet("export", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	baseURL := fset.String("base-url", getenv("BACKWISE_BASE_URL"), "public URL of the live app, e.g. https://backwise.example: canonical links, and where forms that need the app point (env BACKWISE_BASE_URL)")
+	region := fset.String("region", "", "the region whose numbers and services the pages give (default: the first in regions.yaml, England); other regions' copies go in <site>/<region>, served at /<region>/")
 	fset.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: backwise export [-base-url URL] DIR\n\nWrite every public page (articles, topics, tags, routines, about, rules, sitemap, feed, 404)\nand the static files into DIR as a static site, with a .gz beside each text file.\nThe questionnaire, bookmarks and search stay on the app at -base-url.\n\nFlags:\n")
+		fmt.Fprintf(stderr, "Usage: backwise export [-base-url URL] [-region ID] DIR\n\nWrite every public page (articles, topics, tags, routines, about, rules, sitemap, feed, 404)\nand the static files into DIR as a static site, with a .gz beside each text file.\nThe questionnaire, bookmarks and search stay on the app at -base-url.\n\nFlags:\n")
 		fset.PrintDefaults()
 	}
 	if err := fset.Parse(args); err != nil {
@@ -56,7 +57,13 @@ func export(ctx context.Context, args []string, getenv func(string) string, stdo
 		return err
 	}
 	defer db.Close()
-	srv := web.New(web.Deps{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Sites: web.NewSiteHolder(site), DB: db, BaseURL: base, Static: true})
+	if *region == "" {
+		*region = site.Library.Regions()[0].ID
+	}
+	if _, ok := site.Library.Region(*region); !ok {
+		return fmt.Errorf("export: unknown region %q (see content/regions.yaml)", *region)
+	}
+	srv := web.New(web.Deps{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Sites: web.NewSiteHolder(site), DB: db, BaseURL: base, Static: true, Region: *region})
 	st, err := srv.ExportSite(ctx, fset.Arg(0))
 	if err != nil {
 		return err

@@ -20,7 +20,7 @@ import (
 // base URL, or else the address the request came to.
 func (s *Server) origin(r *http.Request) string {
 	if s.baseURL != "" {
-		return s.baseURL
+		return s.baseURL + s.exportPrefix
 	}
 	scheme := "http"
 	if r.TLS != nil {

@@ -95,6 +95,10 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, he *httpError
 	}
 	view.NoIndex = true
 	view.Canonical = ""
+	if view.Region.Links != nil {
+		// An error page has no copy in the other regions: offer their homes.
+		view.Region.Links = regionCopies(site, paths.Home)
+	}
 	body, err := renderComponent(r.Context(), templates.Error(view))
 	if err != nil {
 		s.log.ErrorContext(r.Context(), "render error page", "err", err)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -68,7 +69,7 @@ func (s *Server) ExportSite(ctx context.Context, dir string) (ExportStats, error
 		if status != http.StatusOK {
 			return st, fmt.Errorf("web: export %s: status %d", target, status)
 		}
-		if err := write(exportPath(target), body); err != nil {
+		if err := write(exportPath(target), s.prefixLinks(body)); err != nil {
 			return st, fmt.Errorf("web: export %s: %w", target, err)
 		}
 	}
@@ -76,7 +77,7 @@ func (s *Server) ExportSite(ctx context.Context, dir string) (ExportStats, error
 	if err != nil || status != http.StatusNotFound {
 		return st, fmt.Errorf("web: export 404 page: status %d: %v", status, err)
 	}
-	if err := write("404.html", body); err != nil {
+	if err := write("404.html", s.prefixLinks(body)); err != nil {
 		return st, err
 	}
 	urls := make([]string, 0, len(site.assets.byURL))
@@ -90,6 +91,28 @@ func (s *Server) ExportSite(ctx context.Context, dir string) (ExportStats, error
 		}
 	}
 	return st, nil
+}
+
+// tagWithLink finds an HTML start tag that may carry a site path.
+var tagWithLink = regexp.MustCompile(`<[a-zA-Z][^>]*\s(?:href|src|action)="/[^/"][^>]*>|<[a-zA-Z][^>]*\s(?:href|src|action)="/"[^>]*>`)
+
+// rootLink is a site path in an attribute: "/..." but not "//host/...".
+var rootLink = regexp.MustCompile(`(\s(?:href|src|action))="/([^/"]|")`)
+
+// prefixLinks puts a region's copy under its folder: every link to a
+// path of the site gains the prefix, except the links to the other
+// regions' copies (data-region-link). Links to the live app are absolute
+// and stay as they are.
+func (s *Server) prefixLinks(body []byte) []byte {
+	if s.exportPrefix == "" {
+		return body
+	}
+	return tagWithLink.ReplaceAllFunc(body, func(tag []byte) []byte {
+		if bytes.Contains(tag, []byte("data-region-link")) {
+			return tag
+		}
+		return rootLink.ReplaceAll(tag, []byte(`$1="`+s.exportPrefix+`/$2`))
+	})
 }
 
 // exportPath maps a URL path to its file: pages become folder/index.html,

@@ -21,7 +21,10 @@ import (
 	"backwise/static"
 )
 
-func exportOnce(t *testing.T, dir string) ExportStats {
+func exportOnce(t *testing.T, dir string) ExportStats { return exportRegion(t, dir, "") }
+
+// exportRegion writes region's copy of the site ("" for the default).
+func exportRegion(t *testing.T, dir, region string) ExportStats {
 	t.Helper()
 	site, err := LoadSite(content.FS, static.FS)
 	if err != nil {
@@ -29,7 +32,7 @@ func exportOnce(t *testing.T, dir string) ExportStats {
 	}
 	_, db, _ := testServer(t, today)
 	s := New(Deps{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Sites: NewSiteHolder(site), DB: db,
-		BaseURL: "https://backwise.example", Static: true, Now: func() time.Time { return today }})
+		BaseURL: "https://backwise.example", Static: true, Now: func() time.Time { return today }, Region: region})
 	st, err := s.ExportSite(context.Background(), dir)
 	if err != nil {
 		t.Fatalf("ExportSite: %v", err)
@@ -80,10 +83,22 @@ func TestStaticExportIsDeterministic(t *testing.T) {
 	}
 }
 
-// Serve the export with http.FileServer and follow every internal link.
+// Serve the export of every region (the default at the root, the others
+// in folders of their own) with http.FileServer and follow every internal
+// link, the region chooser's links between copies included.
 func TestStaticExportLinksResolve(t *testing.T) {
 	dir := t.TempDir()
-	exportOnce(t, dir)
+	site, err := LoadSite(content.FS, static.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, rg := range site.Library.Regions() {
+		if i == 0 {
+			exportRegion(t, dir, rg.ID)
+		} else {
+			exportRegion(t, filepath.Join(dir, rg.ID), rg.ID)
+		}
+	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	defer srv.Close()
 	links := map[string]string{}
@@ -104,8 +119,13 @@ func TestStaticExportLinksResolve(t *testing.T) {
 			links[href] = name
 		}
 	}
-	if len(links) < 40 {
+	if len(links) < 400 {
 		t.Fatalf("only %d internal links found", len(links))
+	}
+	for _, want := range []string{"/us/articles/get-help-now", "/australia/check/rules", "/articles/sciatica"} {
+		if _, ok := links[want]; !ok {
+			t.Errorf("no page links to %s", want)
+		}
 	}
 	for href, from := range links {
 		res, err := http.Get(srv.URL + href)

@@ -117,6 +117,21 @@ func regionCalls(calls []triage.Call, rg library.Region) []triage.Call {
 	return out
 }
 
+// regionCopies are the addresses of page path in every region's copy of
+// the static export: the default region at the root, the others under
+// /<id>/. They carry data-region-link, so the export leaves them as they are.
+func regionCopies(site *Site, path string) map[string]string {
+	links := map[string]string{}
+	for i, rg := range site.Library.Regions() {
+		if i == 0 {
+			links[rg.ID] = path
+		} else {
+			links[rg.ID] = "/" + rg.ID + path
+		}
+	}
+	return links
+}
+
 // regionChoice fills the chooser of a page.
 func (s *Server) regionChoice(r *http.Request, site *Site) templates.RegionChoice {
 	rg := s.regionFor(r, site)

@@ -28,7 +28,7 @@ type Server struct {
 	restoreLimit *limiter // restore-code attempts, per address
 	sessions     *sealer  // seals the questionnaire's answers in progress
 	staticRegion string   // the static export's region; "" when serving
-	regionLinks  map[string]string
+	exportPrefix string   // the static export's path for a region's copy ("/us"); "" for the default region
 }
 
 // Deps are the server's collaborators, passed in by main.
@@ -42,9 +42,9 @@ type Deps struct {
 	// need the app point at BaseURL.
 	Static bool
 	// Region, in the static export, is the region the pages are written
-	// for, and RegionLinks the addresses of each region's copy.
-	Region      string
-	RegionLinks map[string]string
+	// for. The default region's copy sits at the site's root and every
+	// other region's under /<id>/, so each page can link to the others.
+	Region string
 	// WriteLimit is how many saves a minute a client address, and
 	// separately a visitor, may make (as a burst, refilled evenly);
 	// 0 means no limit. Restore-code attempts are always limited.
@@ -54,10 +54,15 @@ type Deps struct {
 // New builds the server and its route table.
 func New(d Deps) *Server {
 	s := &Server{log: d.Logger, sites: d.Sites, db: d.DB, baseURL: d.BaseURL, now: d.Now, static: d.Static,
-		staticRegion: d.Region, regionLinks: d.RegionLinks,
-		writeLimit: newLimiter(d.WriteLimit),
+		staticRegion: d.Region,
+		writeLimit:   newLimiter(d.WriteLimit),
 		// Five tries, then one a minute: plenty for typing mistakes.
 		restoreLimit: newLimiterEvery(time.Minute, 5),
+	}
+	if s.static && s.staticRegion != "" {
+		if regions := d.Sites.Site().Library.Regions(); len(regions) > 0 && regions[0].ID != s.staticRegion {
+			s.exportPrefix = "/" + s.staticRegion
+		}
 	}
 	if s.now == nil {
 		s.now = time.Now
@@ -104,14 +109,14 @@ func (s *Server) page(r *http.Request, site *Site, title, description string) te
 	// A canonical URL must be absolute, and the request's Host header is
 	// not to be trusted in cached pages: without a base URL, leave it out.
 	if s.baseURL != "" {
-		p.Canonical = s.baseURL + r.URL.Path
+		p.Canonical = s.baseURL + s.exportPrefix + r.URL.Path
 	}
 	if s.static {
 		p.Static, p.LiveBase = true, s.baseURL
 	}
 	p.Region = s.regionChoice(r, site)
 	if s.static {
-		p.Region.Links = s.regionLinks
+		p.Region.Links = regionCopies(site, r.URL.Path)
 	}
 	return p
 }
