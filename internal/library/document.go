@@ -189,7 +189,14 @@ func (cv *converter) nodeLine(n ast.Node) int {
 
 // plainText returns the readable text under a node, with typographer
 // entities turned back into characters.
-func plainText(n ast.Node, src []byte) string {
+func plainText(n ast.Node, src []byte) string { return textOf(n, src, false) }
+
+// textWithTokens is plainText with region words kept as {{token}}, so
+// "call {{emergency-number}} if you have chest pain" still reads as an
+// urgency to the checks.
+func textWithTokens(n ast.Node, src []byte) string { return textOf(n, src, true) }
+
+func textOf(n ast.Node, src []byte, tokens bool) string {
 	var b strings.Builder
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -204,6 +211,9 @@ func plainText(n ast.Node, src []byte) string {
 		case *ast.String:
 			b.WriteString(html.UnescapeString(string(t.Value)))
 		case *Shortcode:
+			if tokens && isRegionToken(t.Name) {
+				b.WriteString("{{" + t.Name + "}}")
+			}
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil

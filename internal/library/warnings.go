@@ -186,33 +186,5 @@ func (cv *converter) checkText(doc ast.Node, u *urgencyChecker, h *hardCodedChec
 	})
 }
 
-// textWithTokens is a block's text with region words kept as {{token}}, so
-// "call {{emergency-number}} if you have chest pain" still reads as an
-// urgency to the check.
-func textWithTokens(n ast.Node, src []byte) string {
-	var b strings.Builder
-	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch t := c.(type) {
-		case *ast.Text:
-			b.Write(t.Segment.Value(src))
-			if t.SoftLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.WriteString(html.UnescapeString(string(t.Value)))
-		case *Shortcode:
-			if isRegionToken(t.Name) {
-				b.WriteString("{{" + t.Name + "}}")
-			}
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return strings.TrimSpace(b.String())
-}
-
 // warningIDs lists the known list ids for error messages.
 func warningIDs(m map[string]WarningList) string { return strings.Join(sortedKeys(m), ", ") }
