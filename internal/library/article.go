@@ -15,11 +15,13 @@ type Category struct {
 // Categories lists every category in the order the site shows them.
 var categories = []Category{
 	{"types-of-pain", "Types of back pain", "Where it hurts, how long it has lasted and what may be behind it."},
+	{"self-care", "Self-care", "Staying active, exercise, self-massage and looking after yourself at home."},
+	{"everyday-life", "Work, sleep and everyday life", "Work, lifting, sleep, flare-ups, and how pain and worry work together."},
+	{"treatments", "Medicines and treatments", "Painkillers, scans, injections and surgery: what helps and what does not."},
 	{"how-massage-helps", "How massage may help", "What massage does, and what the research really shows."},
 	{"techniques", "Massage techniques", "Swedish, deep tissue, trigger point, structural and prenatal massage."},
 	{"safety", "Safety", "Warning signs, when to avoid massage, and what side effects are normal."},
 	{"getting-help", "Getting help", "When to see someone, finding a therapist, and other treatments."},
-	{"self-care", "Self-care", "Self-massage, staying active and looking after yourself at home."},
 }
 
 // Categories returns the categories in display order.
@@ -74,6 +76,10 @@ type Article struct {
 	Category Category
 	Tags     []string
 	Related  []string // slugs, validated against the library
+	// AlsoKnownAs are the everyday words people use for what the article
+	// covers ("pulled muscle", "lumbago", "trapped nerve"); search finds
+	// the article by them.
+	AlsoKnownAs []string
 }
 
 // ReadingMinutes estimates reading time at a relaxed 200 words a minute,

@@ -50,7 +50,7 @@ var (
 	tagPattern  = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 )
 
-var articleKeys = []string{"title", "summary", "category", "tags", "reviewed", "next_review", "references", "related"}
+var articleKeys = []string{"title", "summary", "category", "tags", "also_known_as", "reviewed", "next_review", "references", "related"}
 
 // loader carries one Load's state.
 type loader struct {
@@ -228,6 +228,12 @@ func (l *loader) parseArticle(name string, src []byte) (*Article, body) {
 		}
 	}
 	a.Related = f.strings("related")
+	a.AlsoKnownAs = f.strings("also_known_as")
+	for _, w := range a.AlsoKnownAs {
+		if w == "" || w != strings.ToLower(strings.TrimSpace(w)) || len(w) > 40 {
+			c.add(f.line("also_known_as"), "also_known_as %q must be a short phrase in lower case, as people type it", w)
+		}
+	}
 	return a, b
 }
 

@@ -58,7 +58,7 @@ func (s *Server) topicShow(w http.ResponseWriter, r *http.Request) error {
 	return s.cached(w, r, site, func() templ.Component {
 		v := templates.TopicView{Page: s.page(r, site, c.Title, c.Description), Category: c, Articles: site.Library.InCategory(c.Slug)}
 		for _, o := range library.Categories() {
-			if o.Slug != c.Slug {
+			if o.Slug != c.Slug && len(site.Library.InCategory(o.Slug)) > 0 {
 				v.Others = append(v.Others, o)
 			}
 		}

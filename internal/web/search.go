@@ -33,7 +33,12 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 		page.Title = "Search: " + q
 	}
 	page.NoIndex, page.Query, page.Canonical = true, q, ""
-	v := templates.SearchView{Page: page, Results: res, Asked: res.Query != "", TooLong: tooLong, Topics: library.Categories()}
+	v := templates.SearchView{Page: page, Results: res, Asked: res.Query != "", TooLong: tooLong}
+	for _, c := range library.Categories() {
+		if len(site.Library.InCategory(c.Slug)) > 0 {
+			v.Topics = append(v.Topics, c)
+		}
+	}
 	v.Featured = articlesBySlug(site.Library, popularSlugs)
 	return s.render(w, r, http.StatusOK, templates.Search(v))
 }
