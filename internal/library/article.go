@@ -45,6 +45,7 @@ type Reference struct {
 	Source string
 	Year   int
 	URL    string
+	line   int // in its file, for the cross-file year check
 }
 
 // Heading is one entry of an article's table of contents.

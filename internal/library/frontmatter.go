@@ -199,11 +199,22 @@ func (f *fields) references(key string) []Reference {
 			f.c.add(line, "reference %d needs a publication year", i+1)
 		case !isWebURL(raw.URL):
 			f.c.add(line, "reference %d needs a full https:// address, not %q", i+1, raw.URL)
+		case strings.HasPrefix(raw.URL, "https://doi.org/") && !doiURL.MatchString(raw.URL):
+			f.c.add(line, "reference %d: %q is not a DOI address (https://doi.org/10.NNNN/...)", i+1, raw.URL)
+		case pmcURL.MatchString(raw.URL):
+			f.c.add(line, "reference %d links to a PubMed Central copy: cite the paper's DOI (https://doi.org/...) instead", i+1)
 		}
-		refs = append(refs, Reference{Title: raw.Title, Source: raw.Source, Year: raw.Year, URL: raw.URL})
+		refs = append(refs, Reference{Title: raw.Title, Source: raw.Source, Year: raw.Year, URL: raw.URL, line: line})
 	}
 	return refs
 }
+
+var (
+	// doiURL is a DOI as doi.org resolves it: 10.<registrant>/<suffix>.
+	doiURL = regexp.MustCompile(`^https://doi\.org/10\.\d{4,9}/\S+$`)
+	// pmcURL is a PubMed Central copy of a paper, which has a DOI of its own.
+	pmcURL = regexp.MustCompile(`^https?://(www\.)?(pmc\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pmc)/`)
+)
 
 func isWebURL(s string) bool {
 	u, err := url.Parse(s)

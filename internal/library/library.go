@@ -255,11 +255,43 @@ func (l *loader) crossCheck() {
 			collector{file: r.File, problems: &l.problems}.add(0, "article %q does not exist", r.Article)
 		}
 	}
+	l.checkReferenceYears()
 	for file, links := range l.links {
 		c := collector{file: file, problems: &l.problems}
 		for _, k := range links {
 			if reason := l.checkLink(k.Target); reason != "" {
 				c.add(k.Line, "link to %s: %s", k.Target, reason)
+			}
+		}
+	}
+}
+
+// checkReferenceYears keeps one source to one year everywhere: the same
+// address cited with two years means one of the two is wrong.
+func (l *loader) checkReferenceYears() {
+	type cite struct {
+		file string
+		ref  Reference
+	}
+	first := map[string]cite{}
+	docs := []*Document{}
+	for _, a := range l.lib.articles {
+		docs = append(docs, &a.Document)
+	}
+	for _, r := range l.lib.routines {
+		docs = append(docs, &r.Document)
+	}
+	sort.Slice(docs, func(i, j int) bool { return docs[i].File < docs[j].File })
+	for _, d := range docs {
+		for _, ref := range d.References {
+			c, seen := first[ref.URL]
+			if !seen {
+				first[ref.URL] = cite{d.File, ref}
+				continue
+			}
+			if c.ref.Year != ref.Year {
+				collector{file: d.File, problems: &l.problems}.add(ref.line, "%s is cited as %d here and %d in %s: one source, one year",
+					ref.URL, ref.Year, c.ref.Year, c.file)
 			}
 		}
 	}

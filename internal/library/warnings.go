@@ -124,6 +124,16 @@ func wholeWords(term string) *regexp.Regexp {
 // sentenceSplit splits text into sentences well enough for this check.
 var sentenceSplit = regexp.MustCompile(`[.!?]\s+|\n`)
 
+// urgent reports the first urgency word in text.
+func (u *urgencyChecker) urgent(text string) (string, bool) {
+	for i, re := range u.urgency {
+		if re.MatchString(text) {
+			return u.words[i], true
+		}
+	}
+	return "", false
+}
+
 // check reports the first sign and urgency found together in one sentence,
 // or anywhere in text when whole is set: a list item is read as one
 // statement ("chest pain. Call 999").
@@ -163,6 +173,12 @@ func (cv *converter) checkText(doc ast.Node, u *urgencyChecker, h *hardCodedChec
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
+		}
+		if box, ok := n.(*Callout); ok && box.Variant != "urgent" && u != nil {
+			if word, found := u.urgent(textWithTokens(box, cv.src)); found {
+				cv.c.add(cv.nodeLine(box), "a %q box says %q: same-day or emergency advice goes in an urgent card ({{warning-signs:ID}} or > [!URGENT]), never a non-urgent one",
+					box.Variant, word)
+			}
 		}
 		switch n.Kind() {
 		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock, east.KindTableCell:

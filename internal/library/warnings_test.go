@@ -71,3 +71,42 @@ func TestWarningSignsRejects(t *testing.T) {
 		}
 	}
 }
+
+func TestNonUrgentBoxWithUrgentAdvice(t *testing.T) {
+	opts := warningOptions()
+	opts.UrgencyTerms = append(opts.UrgencyTerms, "same day", "{{emergency-number}}")
+	for _, box := range []string{"> [!NOTE]\n> If it gets worse, get help the same day.", "> [!DOCTOR]\n> Call {{emergency-number}} if you cannot stand."} {
+		_, err := Load(fixture(repl("## Keep moving", box+"\n\n## Keep moving")(validArticle)), opts)
+		if err == nil || !strings.Contains(err.Error(), "goes in an urgent card") {
+			t.Errorf("%q: err = %v", box, err)
+		}
+	}
+	ok := "> [!URGENT]\n> If it gets worse, get help the same day."
+	if _, err := Load(fixture(repl("## Keep moving", ok+"\n\n## Keep moving")(validArticle)), opts); err != nil {
+		t.Errorf("an urgent box was rejected: %v", err)
+	}
+}
+
+func TestReferenceChecks(t *testing.T) {
+	cases := []struct{ name, old, new, reason string }{
+		{"a DOI without its prefix", "url: https://www.nice.org.uk/guidance/ng59", "url: https://doi.org/abc", "is not a DOI address"},
+		{"a PubMed Central copy", "url: https://www.nice.org.uk/guidance/ng59", "url: https://pmc.ncbi.nlm.nih.gov/articles/PMC123", "cite the paper's DOI"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Load(fixture(repl(tc.old, tc.new)(validArticle)), Options{})
+			if err == nil || !strings.Contains(err.Error(), tc.reason) {
+				t.Errorf("err = %v, want %q", err, tc.reason)
+			}
+		})
+	}
+	// The same address with two years in two files.
+	other := strings.Replace(otherArticle, `{title: "A", source: NHS, year: 2026, url: "https://www.nhs.uk/a"}`,
+		`{title: "A", source: NHS, year: 2026, url: "https://www.nhs.uk/conditions/back-pain/"}`, 1)
+	fsys := fixture(strings.Replace(validArticle, "    year: 2026\n    url: https://www.nhs.uk/conditions/back-pain/", "    year: 2024\n    url: https://www.nhs.uk/conditions/back-pain/", 1))
+	fsys["articles/other.md"].Data = []byte(other)
+	_, err := Load(fsys, Options{})
+	if err == nil || !strings.Contains(err.Error(), "one source, one year") {
+		t.Errorf("two years for one address: err = %v", err)
+	}
+}

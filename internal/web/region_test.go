@@ -10,9 +10,11 @@ import (
 
 	"golang.org/x/net/html"
 
+	"backwise/content"
 	"backwise/internal/library"
 	"backwise/internal/paths"
 	"backwise/internal/triage"
+	"backwise/static"
 )
 
 // inRegion is a browser whose reader chose region id with the chooser.
@@ -249,5 +251,37 @@ func TestAPIRegion(t *testing.T) {
 	code, out, _ := e.api(e.client, "POST", paths.APIAssessments, map[string]any{"answers": answers, "region": "atlantis"}, "application/json")
 	if code != 422 {
 		t.Errorf("unknown region = %d %v", code, out)
+	}
+}
+
+// TestCareCardSentencesAreShort: no sentence in a care card is over 25
+// words, in any region's words (people read these in pain, on a phone).
+func TestCareCardSentencesAreShort(t *testing.T) {
+	site, err := LoadSite(content.FS, static.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sentence := regexp.MustCompile(`[.!?:]\s+`)
+	for _, rg := range site.Library.Regions() {
+		var texts []string
+		for _, l := range triage.SignLists() {
+			texts = append(texts, l.Heading, l.Action)
+			texts = append(texts, l.Signs...)
+		}
+		for _, o := range triage.Outcomes() {
+			texts = append(texts, o.Title(), o.Action())
+		}
+		for _, r := range triage.Rules() {
+			if r.Directive != nil {
+				texts = append(texts, r.Directive.Title, r.Directive.Action)
+			}
+		}
+		for _, text := range texts {
+			for _, s := range sentence.Split(rg.Expand(text, false), -1) {
+				if n := len(strings.Fields(s)); n > 25 {
+					t.Errorf("%s: a care card sentence has %d words: %q", rg.ID, n, s)
+				}
+			}
+		}
 	}
 }
