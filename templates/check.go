@@ -207,8 +207,8 @@ func longDay(t time.Time) string { return t.UTC().Format("2 January 2006") }
 // shortDate is the date and time a result was kept, in UTC.
 func shortDate(t time.Time) string { return t.UTC().Format("2 Jan 2006, 15:04") }
 
-// checklistDescribedBy names a checklist's hint, and its error when it has one.
-func checklistDescribedBy(field string, errs []triage.FieldError) string {
+// fieldDescribedBy names a field's hint, and its error when it has one.
+func fieldDescribedBy(field string, errs []triage.FieldError) string {
 	ids := fieldID(field) + "-hint"
 	if hasError(errs, field) {
 		ids += " " + fieldID(field) + "-error"

@@ -51,6 +51,7 @@ Commands:
   check     validate every article; prints file:line: reason and exits 1 on problems
   export    write the public pages as a static site (see: backwise export -help)
   backup    copy the database consistently while the server runs (see: backwise backup -help)
+  feedback  list readers' reports of problems with pages, or delete them (see: backwise feedback -help)
   version   print the version
 
 `
@@ -73,6 +74,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return export(ctx, args[1:], getenv, stdout, stderr)
 	case "backup":
 		return backup(ctx, args[1:], getenv, stdout, stderr)
+	case "feedback":
+		return feedback(ctx, args[1:], getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "backwise", version())
 		return nil

@@ -134,8 +134,8 @@ func (cv *converter) shortcode(n *Shortcode, references int, figures map[string]
 		}
 		cited[i] = true
 	case "evidence":
-		if _, ok := evidenceLevels[n.Arg]; !ok {
-			cv.c.add(line, "unknown evidence level %q (use one of: %s)", n.Arg, strings.Join(sortedKeys(evidenceLevels), ", "))
+		if _, ok := evidenceLevel(n.Arg); !ok {
+			cv.c.add(line, "unknown evidence level %q (use one of: %s)", n.Arg, strings.Join(evidenceIDs(), ", "))
 		}
 	case "emergency-number", "emergency-department", "urgent-service", "urgent-number", "urgent-url", "urgent-help",
 		"gp", "gp-practice", "physio", "maternity":

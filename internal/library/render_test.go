@@ -92,7 +92,7 @@ func TestRenderCitationsBadgesFigures(t *testing.T) {
 	if ok, _ := regexp.MatchString(`<sup class="cite"><a href="#ref-1" [^>]*>\[1\]`, body); !ok {
 		t.Errorf("citation 1 not linked to #ref-1:\n%s", body)
 	}
-	if !strings.Contains(body, `<span class="evidence evidence--moderate"><span class="visually-hidden">Strength of evidence: </span>Moderate evidence</span>`) {
+	if !strings.Contains(body, `<a class="evidence evidence--moderate" href="/about/evidence#moderate"><span class="visually-hidden">Strength of evidence: </span>Moderate evidence</a>`) {
 		t.Errorf("evidence badge missing:\n%s", body)
 	}
 	if !strings.Contains(body, "<figure class=\"figure figure--back-map\">\n<svg") || strings.Contains(body, "<p><figure") {

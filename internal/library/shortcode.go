@@ -6,6 +6,8 @@ import (
 	"html"
 	"strconv"
 
+	"backwise/internal/paths"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -41,13 +43,44 @@ func (n *Shortcode) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{"Name": n.Name, "Arg": n.Arg}, nil)
 }
 
-// evidenceLevels maps the author's word to the badge text.
-var evidenceLevels = map[string]string{
-	"high":           "High-quality evidence",
-	"moderate":       "Moderate evidence",
-	"low":            "Low-quality evidence",
-	"very-low":       "Very low-quality evidence",
-	"expert-opinion": "Expert opinion",
+// EvidenceLevel is one strength-of-evidence label: the word authors write
+// in {{evidence:ID}}, the badge text, and what it means for a reader (shown
+// on the evidence key page every badge links to).
+type EvidenceLevel struct {
+	ID, Label, Meaning string
+}
+
+// EvidenceLevels are the labels, strongest first. They follow the GRADE
+// approach to certainty that Cochrane and NICE use, in plain words.
+var EvidenceLevels = []EvidenceLevel{
+	{"high", "High-quality evidence",
+		"Several good studies, often brought together in a review or a national guideline, agree. New research is very unlikely to change the answer."},
+	{"moderate", "Moderate evidence",
+		"Good studies point the same way, but there are fewer of them or they have some flaws. New research may change how big the effect is."},
+	{"low", "Low-quality evidence",
+		"There are some studies, but they are small, short or flawed, or they disagree. New research could well change the answer."},
+	{"very-low", "Very low-quality evidence",
+		"There is very little research, and what there is has serious flaws. We cannot be sure of the answer."},
+	{"expert-opinion", "Expert opinion",
+		"No good studies have tested this. The advice comes from guideline panels or experienced clinicians agreeing on what is sensible and safe."},
+}
+
+// evidenceLevel finds a label by its ID.
+func evidenceLevel(id string) (EvidenceLevel, bool) {
+	for _, l := range EvidenceLevels {
+		if l.ID == id {
+			return l, true
+		}
+	}
+	return EvidenceLevel{}, false
+}
+
+func evidenceIDs() []string {
+	ids := make([]string, len(EvidenceLevels))
+	for i, l := range EvidenceLevels {
+		ids[i] = l.ID
+	}
+	return ids
 }
 
 type shortcodeParser struct{}
@@ -159,8 +192,10 @@ func (r *shortcodeRenderer) renderShortcode(w util.BufWriter, _ []byte, node ast
 		// Left as a token: each page is written out for the reader's region.
 		fmt.Fprintf(w, "{{%s}}", n.Name)
 	case "evidence":
-		fmt.Fprintf(w, `<span class="evidence evidence--%s"><span class="visually-hidden">Strength of evidence: </span>%s</span>`,
-			html.EscapeString(n.Arg), html.EscapeString(evidenceLevels[n.Arg]))
+		// A link to the key, so a reader can find out what the label means.
+		l, _ := evidenceLevel(n.Arg)
+		fmt.Fprintf(w, `<a class="evidence evidence--%s" href="%s"><span class="visually-hidden">Strength of evidence: </span>%s</a>`,
+			html.EscapeString(l.ID), html.EscapeString(paths.EvidenceLevel(l.ID)), html.EscapeString(l.Label))
 	}
 	return ast.WalkSkipChildren, nil
 }

@@ -27,6 +27,10 @@ const (
 
 	Region = "/region" // POST: choose the region whose numbers and services pages show
 
+	Feedback       = "/feedback"        // GET: the report form on its own page; POST: send a report
+	FeedbackThanks = "/feedback/thanks" // after a report is sent
+	EvidenceKey    = "/about/evidence"  // what each strength-of-evidence label means
+
 	Bookmarks     = "/bookmarks"
 	BookmarkNote  = "/bookmarks/note"
 	MeExport      = "/me/export"
@@ -98,6 +102,21 @@ func Item(kind, slug string) string {
 	}
 	return Article(slug)
 }
+
+// FeedbackFor is the report form for one article or routine, on its own
+// page.
+func FeedbackFor(kind, slug string) string { return Feedback + "?" + itemQuery(kind, slug) }
+
+// FeedbackThanksFor is the page shown after a report about kind/slug.
+func FeedbackThanksFor(kind, slug string) string { return FeedbackThanks + "?" + itemQuery(kind, slug) }
+
+func itemQuery(kind, slug string) string {
+	return url.Values{"kind": {kind}, "slug": {slug}}.Encode()
+}
+
+// EvidenceLevel is the evidence key's entry for one label, such as
+// "moderate".
+func EvidenceLevel(level string) string { return EvidenceKey + "#" + level }
 
 // Tag is the page listing the articles with one tag.
 func Tag(tag string) string { return "/tags/" + url.PathEscape(tag) }

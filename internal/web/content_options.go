@@ -14,7 +14,7 @@ import (
 // and check all load content with these.
 func ContentOptions() library.Options {
 	opts := library.Options{
-		SitePages: []string{paths.Home, paths.Articles, paths.About, paths.Check, paths.CheckRules, paths.Routines,
+		SitePages: []string{paths.Home, paths.Articles, paths.About, paths.EvidenceKey, paths.Check, paths.CheckRules, paths.Routines,
 			paths.Me, paths.Search},
 		AvoidIfKeys:  triage.YesNoKeys(),
 		WarningLists: map[string]library.WarningList{},

@@ -47,7 +47,7 @@ func (s *Server) tagShow(w http.ResponseWriter, r *http.Request) error {
 // publicPages lists every page a search engine (or the static export)
 // should see, with the date it last changed where that is known.
 func publicPages(lib *library.Library) []sitePage {
-	pages := []sitePage{{Path: paths.Home}, {Path: paths.Articles}, {Path: paths.Routines}, {Path: paths.About}, {Path: paths.Check}, {Path: paths.CheckRules}}
+	pages := []sitePage{{Path: paths.Home}, {Path: paths.Articles}, {Path: paths.Routines}, {Path: paths.About}, {Path: paths.EvidenceKey}, {Path: paths.Check}, {Path: paths.CheckRules}}
 	for _, c := range library.Categories() {
 		if len(lib.InCategory(c.Slug)) > 0 {
 			pages = append(pages, sitePage{Path: paths.Topic(c.Slug)})

@@ -170,6 +170,9 @@ func parseSelector(t *testing.T, sel string) []compound {
 			return s
 		}
 		c.tag = name()
+		if c.tag != "" && c.tag != "*" && strings.ContainsAny(c.tag, ">+~:,()") {
+			t.Fatalf("selector %q: combinator or pseudo-class %q is not supported (use descendant selectors)", sel, c.tag)
+		}
 		for rest != "" {
 			switch rest[0] {
 			case '#':

@@ -22,13 +22,15 @@ type Server struct {
 	now     func() time.Time
 	handler http.Handler
 
-	static       bool // rendering the static export: dynamic features link to baseURL
-	day          atomic.Pointer[day]
-	writeLimit   *limiter // saves, bookmarks, notes: per address and per visitor
-	restoreLimit *limiter // restore-code attempts, per address
-	sessions     *sealer  // seals the questionnaire's answers in progress
-	staticRegion string   // the static export's region; "" when serving
-	exportPrefix string   // the static export's path for a region's copy ("/us"); "" for the default region
+	static        bool // rendering the static export: dynamic features link to baseURL
+	day           atomic.Pointer[day]
+	writeLimit    *limiter // saves, bookmarks, notes: per address and per visitor
+	restoreLimit  *limiter // restore-code attempts, per address
+	feedbackLimit *limiter // problem reports, per address
+	feedbackTotal *limiter // problem reports from everyone, so a crowd cannot fill the disk
+	sessions      *sealer  // seals the questionnaire's answers in progress
+	staticRegion  string   // the static export's region; "" when serving
+	exportPrefix  string   // the static export's path for a region's copy ("/us"); "" for the default region
 }
 
 // Deps are the server's collaborators, passed in by main.
@@ -58,6 +60,10 @@ func New(d Deps) *Server {
 		writeLimit:   newLimiter(d.WriteLimit),
 		// Five tries, then one a minute: plenty for typing mistakes.
 		restoreLimit: newLimiterEvery(time.Minute, 5),
+		// A reader with several things to report can send five at once,
+		// then one every ten minutes; everyone together, a few a minute.
+		feedbackLimit: newLimiterEvery(10*time.Minute, 5),
+		feedbackTotal: newLimiterEvery(20*time.Second, 60),
 	}
 	if s.static && s.staticRegion != "" {
 		if regions := d.Sites.Site().Library.Regions(); len(regions) > 0 && regions[0].ID != s.staticRegion {

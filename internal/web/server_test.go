@@ -106,7 +106,7 @@ func checkSecurityHeaders(t *testing.T, res *http.Response, target string) {
 
 func TestEveryPageRoute(t *testing.T) {
 	s, _, _ := testServer(t, today)
-	targets := []string{"/", "/articles", "/about", "/routines", "/check", "/check/rules", "/check/history", "/me", "/me/restore", "/me/delete"}
+	targets := []string{"/", "/articles", "/about", "/about/evidence", "/routines", "/check", "/check/rules", "/check/history", "/me", "/me/restore", "/me/delete"}
 	for _, a := range s.sites.Site().Library.Articles() {
 		targets = append(targets, "/articles/"+a.Slug)
 	}

@@ -35,6 +35,7 @@ type Store interface {
 	NewRestoreCode(ctx context.Context, v store.Visitor, now time.Time) (string, time.Time, error)
 	Restore(ctx context.Context, code, newToken string, current *store.Visitor, now time.Time) (store.Visitor, error)
 	Secret(ctx context.Context, name string, size int) ([]byte, error)
+	AddFeedback(ctx context.Context, f store.Feedback) (int64, error)
 }
 
 // currentVisitor returns the visitor whose cookie came with the request;

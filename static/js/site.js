@@ -256,11 +256,66 @@
     }));
   }
 
+  /* 5. Report a problem ------------------------------------------------- */
+  // Sends the report in place, so the reader stays on the page they were
+  // reading. Anything other than "sent" (a mistake in the form, too many
+  // reports, a network error) posts the form for real, and the server's own
+  // page explains what to do.
+  function initFeedback(form) {
+    const status = form.querySelector('[data-feedback-status]');
+    const button = form.querySelector('button[type="submit"]');
+    if (!status || !button || typeof window.fetch !== 'function') return;
+    let busy = false;
+
+    const fallBack = () => {
+      form.removeEventListener('submit', onSubmit);
+      form.removeAttribute('aria-busy');
+      button.disabled = false;
+      HTMLFormElement.prototype.submit.call(form);
+    };
+
+    async function onSubmit(event) {
+      event.preventDefault();
+      if (busy) return;
+      busy = true;
+      const body = new URLSearchParams(new FormData(form));
+      form.setAttribute('aria-busy', 'true');
+      button.disabled = true;
+      status.textContent = 'Sending…';
+      let data;
+      try {
+        const res = await fetch(form.getAttribute('action'), {
+          method: 'POST', body, headers: { Accept: 'application/json' }, credentials: 'same-origin',
+        });
+        if (!res.ok || !(res.headers.get('Content-Type') || '').includes('json')) throw new Error(String(res.status));
+        data = await res.json();
+        if (!data || data.sent !== true || typeof data.message !== 'string') throw new Error('unexpected reply');
+      } catch {
+        status.textContent = '';
+        busy = false;
+        return fallBack();
+      }
+      // The thanks replaces the form's fields; the status line is a live
+      // region, so the change is announced, and focus moves to it so
+      // keyboard users are not left on a removed button.
+      const thanks = make('p', 'feedback-thanks', data.message);
+      thanks.tabIndex = -1;
+      thanks.dataset.testid = 'feedback-thanks';
+      status.textContent = 'Report sent';
+      form.replaceChildren(thanks, status);
+      form.removeAttribute('aria-busy');
+      thanks.focus();
+    }
+
+    form.addEventListener('submit', onSubmit);
+  }
+
   function init() {
     document.querySelectorAll('input[type=checkbox][data-exclusive]').forEach(initExclusive);
     document.querySelectorAll('[data-routine-timer]').forEach(initTimer);
     document.querySelectorAll('form[data-bookmark]').forEach(initBookmark);
     document.querySelectorAll('button[data-print]').forEach(initPrint);
+    document.querySelectorAll('form[data-feedback]').forEach(initFeedback);
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
