@@ -120,4 +120,3 @@ func terminalSafe(s string) string {
 		return r
 	}, s)
 }
-
