@@ -72,12 +72,13 @@ type focusReport struct {
 // focus counts as :focus-visible only after keyboard use, so the caller
 // presses Tab first; the report says if that precondition failed.
 const jsFocusIndicators = `(() => {` + jsDescribe + `
-  const sel = 'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex="-1"])';
+  const sel = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
   const props = ['outline-style', 'outline-width', 'outline-color', 'box-shadow', 'background-color', 'background-image'];
   const look = el => { const s = getComputedStyle(el); return props.map(p => p + ': ' + s.getPropertyValue(p)).join('; '); };
   const rep = {checked: 0, invisible: [], notFocusable: [], notFocusVisible: []};
   for (const el of document.querySelectorAll(sel)) {
-    if (el.disabled || el.getClientRects().length === 0 || el.closest('[inert]')) continue;
+    // Skipped: what is not on screen, such as the inside of a closed <details>.
+    if (el.disabled || el.getClientRects().length === 0 || el.closest('[inert]') || (el.checkVisibility && !el.checkVisibility())) continue;
     if (document.activeElement === el) el.blur();
     const before = look(el);
     el.focus({preventScroll: true});

@@ -38,6 +38,18 @@ func pageTypes() []pageType {
 			tb.clickAndLoad(`main a[href^="/tags/"]`)
 		}},
 		{name: "about", reach: load("/about", http.StatusOK)},
+		{name: "evidence-key", reach: load("/about/evidence", http.StatusOK)},
+		{name: "article-report-open", reach: func(tb *tab) {
+			load("/articles/sciatica", http.StatusOK)(tb)
+			// Opened from script, so focus stays at the top for the skip-link check.
+			evalJS[bool](tb, `(document.querySelector('article details#report').open = true)`)
+			tb.waitFor(`details#report[open] form[data-feedback]`)
+		}},
+		{name: "feedback-errors", reach: func(tb *tab) {
+			load("/feedback?kind=routine&slug=tennis-ball-lower-back", http.StatusOK)(tb)
+			tb.clickAndLoad(`main form[data-feedback] button[type=submit]`)
+			tb.waitFor(errorSummary)
+		}},
 		{name: "not-found", reach: load("/nope", http.StatusNotFound)},
 		{name: "check-start", reach: load("/check", http.StatusOK)},
 	}
