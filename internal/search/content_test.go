@@ -19,6 +19,7 @@ type frontMatter struct {
 	Summary  string   `yaml:"summary"`
 	Tags     []string `yaml:"tags"`
 	Category string   `yaml:"category"`
+	Aliases  []string `yaml:"also_known_as"`
 }
 
 var (
@@ -43,7 +44,7 @@ func parseContent(kind, slug string, src []byte) (Doc, error) {
 	if err := yaml.Unmarshal(fm, &m); err != nil {
 		return Doc{}, err
 	}
-	d := Doc{Kind: kind, Slug: slug, Title: m.Title, Summary: m.Summary, Tags: m.Tags, Category: m.Category}
+	d := Doc{Kind: kind, Slug: slug, Title: m.Title, Summary: m.Summary, Tags: m.Tags, Category: m.Category, AlsoKnownAs: m.Aliases}
 	if kind == "routine" {
 		d.Category = "Self-care routine"
 	}

@@ -13,19 +13,26 @@ import (
 // query's words that field contains: a page whose title says what was
 // asked for is the best answer even when every page uses the words.
 type weights struct {
-	// bm25 column weights in schema order: titles and summaries are
-	// written to say what a page is about, bodies mention many topics in
-	// passing.
-	bm25 [4]float64
-	// Coverage boosts. Tags get none beyond bm25: most pages share the
-	// same few tags (massage, lower-back), and in tuning a tag boost only
-	// narrowed the margins.
+	// bm25 column weights in schema order (title, aka, summary, tags,
+	// body): titles, people's own words and summaries are written to say
+	// what a page is about, bodies mention many topics in passing.
+	bm25 [5]float64
+	// Coverage boosts. The title's counts when the page's own words
+	// (aka) cover the query better: "bad back" is as good as a title.
+	// Tags get none beyond bm25: most pages share the same few tags
+	// (massage, lower-back), and in tuning a tag boost only narrowed the
+	// margins.
 	title, summary float64
 	// article is a prior: when an article and a routine match about
 	// equally, the article explains more and links on to its routines.
 	// It is what lifts "Self-massage at home" above the foot-arch routine
 	// for "tennis ball".
 	article float64
+	// alias is for a page one of whose own words is exactly what was
+	// typed ("back hurts", "lumbago"), beyond the title coverage every page
+	// mentioning the words gets: several pages say "why does my back hurt"
+	// somewhere, one page is the answer to "back hurts".
+	alias float64
 }
 
 // defaultWeights were tuned on the site's real content (see
@@ -33,7 +40,7 @@ type weights struct {
 // columns before saturating them, so a large title weight mostly saturates
 // too; the coverage boosts carry the "the title says it" signal instead.
 func defaultWeights() weights {
-	return weights{bm25: [4]float64{4, 2, 1, 1}, title: 1, summary: 0.25, article: 0.6}
+	return weights{bm25: [5]float64{4, 4, 2, 1, 1}, title: 1, summary: 0.25, article: 0.6, alias: 1}
 }
 
 // poolSize is how many bm25 picks for the re-rank. The site has a few
@@ -42,9 +49,9 @@ const poolSize = 200
 
 // row is one match before re-ranking.
 type row struct {
-	id             int64 // rowid, to fetch the snippet later
-	hit            Hit
-	title, summary string // highlighted
+	id                  int64 // rowid, to fetch the snippet later
+	hit                 Hit
+	title, aka, summary string // highlighted
 }
 
 // rerank scores rows and returns the best limit of them, best first.
@@ -52,10 +59,13 @@ func rerank(w weights, rows []row, nwords, limit int) []row {
 	for i := range rows {
 		r := &rows[i]
 		s := r.hit.Score +
-			w.title*coverage(r.title, nwords) +
+			w.title*max(coverage(r.title, nwords), coverage(r.aka, nwords)) +
 			w.summary*coverage(r.summary, nwords)
 		if r.hit.Kind == "article" {
 			s += w.article
+		}
+		if namesQuery(r.aka) {
+			s += w.alias
 		}
 		r.hit.Score = s
 	}
@@ -80,4 +90,30 @@ func coverage(highlighted string, nwords int) float64 {
 		}
 	}
 	return float64(min(len(seen), nwords)) / float64(nwords)
+}
+
+// namesQuery reports whether one of a page's highlighted aliases (joined
+// by ". " in the index) is the query itself: every word of it matched,
+// apart from common words like "my" that the query drops.
+func namesQuery(highlightedAka string) bool {
+	if !strings.ContainsRune(highlightedAka, markOpen) {
+		return false
+	}
+	for _, alias := range strings.Split(highlightedAka, ". ") {
+		marked, other := false, false
+		for _, f := range fragments(alias) {
+			for _, w := range splitWords(f.Text) {
+				switch {
+				case f.Marked:
+					marked = true
+				case !stopWords[w]:
+					other = true
+				}
+			}
+		}
+		if marked && !other {
+			return true
+		}
+	}
+	return false
 }

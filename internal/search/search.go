@@ -47,13 +47,13 @@ func (ix *Index) Search(ctx context.Context, q string, limit int) (Results, erro
 	if len(p.words) == 0 {
 		return res, nil
 	}
-	hits, err := ix.match(ctx, p.and(), len(p.words), limit)
+	hits, err := ix.match(ctx, p.and(), p.or(), len(p.words), limit)
 	if err != nil {
 		return res, err
 	}
 	if len(hits) == 0 {
 		if len(p.words) > 1 {
-			if hits, err = ix.match(ctx, p.or(), len(p.words), limit); err != nil {
+			if hits, err = ix.match(ctx, p.or(), p.or(), len(p.words), limit); err != nil {
 				return res, err
 			}
 			res.Partial = len(hits) > 0

@@ -1,7 +1,9 @@
 package search
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -50,6 +52,60 @@ func TestCoverage(t *testing.T) {
 	for _, tt := range tests {
 		if got := coverage(tt.in, tt.nwords); got != tt.want {
 			t.Errorf("coverage(%q, %d) = %v, want %v", tt.in, tt.nwords, got, tt.want)
+		}
+	}
+}
+
+func TestPassagesOf(t *testing.T) {
+	long := strings.Repeat("One two three four five six seven eight nine ten. ", 6) // 60 words, 6 sentences
+	body := "Short heading\nA paragraph of exactly six words.\n" + long + "\nA citation was here {{ref}} .  Spaces   collapse , too."
+	got := passagesOf(strings.ReplaceAll(body, "{{ref}}", ""))
+	want := []string{
+		"A paragraph of exactly six words.",
+		strings.TrimSpace(strings.Repeat("One two three four five six seven eight nine ten. ", 4)),
+		strings.TrimSpace(strings.Repeat("One two three four five six seven eight nine ten. ", 2)),
+		"A citation was here. Spaces collapse, too.",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("passagesOf:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestTrimAround(t *testing.T) {
+	words := func(from, to int) string {
+		var w []string
+		for i := from; i <= to; i++ {
+			w = append(w, fmt.Sprintf("w%d", i))
+		}
+		return strings.Join(w, " ")
+	}
+	// 40 words with a match at word 20, glued to a comma.
+	in := []Fragment{{words(1, 19) + " ", false}, {"match", true}, {", " + words(21, 40), false}}
+	got := trimAround(in, 10)
+	want := []Fragment{{"…" + words(15, 19) + " ", false}, {"match", true}, {", " + words(21, 24) + "…", false}}
+	if !slices.Equal(got, want) {
+		t.Errorf("trimAround:\n got %+v\nwant %+v", got, want)
+	}
+	// Short passages are kept whole; a match near the end keeps the last n words.
+	if got := trimAround(in, 40); !slices.Equal(got, in) {
+		t.Errorf("a passage of n words was trimmed: %+v", got)
+	}
+	end := []Fragment{{words(1, 39) + " ", false}, {"match", true}}
+	if got := trimAround(end, 5); !slices.Equal(got, []Fragment{{"…" + words(36, 39) + " ", false}, {"match", true}}) {
+		t.Errorf("match at the end: %+v", got)
+	}
+}
+
+func TestNamesQuery(t *testing.T) {
+	for in, want := range map[string]bool{
+		"":                                       false,
+		"\x02back\x03 \x02hurts\x03. lumbago":    true,  // the alias "back hurts"
+		"my \x02back\x03 \x02hurts\x03":          true,  // "my" is a common word
+		"why does my \x02back\x03 \x02hurt\x03":  false, // "why" was not typed
+		"\x02back\x03 pain. \x02hurts\x03 a lot": false,
+	} {
+		if got := namesQuery(in); got != want {
+			t.Errorf("namesQuery(%q) = %v, want %v", in, got, want)
 		}
 	}
 }

@@ -17,6 +17,11 @@ func TestSearchFindsTheRightPageFirst(t *testing.T) {
 		"when to avoid": {"/articles/when-to-avoid-massage"},
 		"foam rol":      {"/routines/foam-roller-upper-back"},
 		"massages":      {"/articles/"},
+		// People's own words, from the articles' also_known_as.
+		"my back hurts": {"/articles/staying-active"},
+		"pulled muscle": {"/articles/staying-active"},
+		"slipped disc":  {"/articles/sciatica"},
+		"fit note":      {"/articles/back-pain-and-work"},
 	}
 	for q, want := range cases {
 		res := do(t, s, "GET", "/search?q="+url.QueryEscape(q), nil)

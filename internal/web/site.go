@@ -65,7 +65,7 @@ func LoadSite(contentFS, staticFS fs.FS) (*Site, error) {
 func searchDocs(lib *library.Library) []search.Doc {
 	var docs []search.Doc
 	for _, a := range lib.Articles() {
-		docs = append(docs, search.Doc{Kind: "article", Slug: a.Slug, Title: a.Title, Summary: a.Summary, Body: a.Text, Tags: a.Tags, Category: a.Category.Title})
+		docs = append(docs, search.Doc{Kind: "article", Slug: a.Slug, Title: a.Title, Summary: a.Summary, Body: a.Text, Tags: a.Tags, Category: a.Category.Title, AlsoKnownAs: a.AlsoKnownAs})
 	}
 	for _, r := range lib.Routines() {
 		var tags []string
