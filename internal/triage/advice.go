@@ -11,6 +11,7 @@ var articleSlugs = []string{
 	"back-pain-in-pregnancy", "back-pain-with-fibromyalgia-or-cancer", "massage-evidence",
 	"prenatal-massage", "when-to-avoid-massage", "massage-side-effects", "when-to-see-someone",
 	"finding-a-massage-therapist", "other-therapies", "faq", "self-massage-at-home", "staying-active",
+	"exercise-and-walking", "flare-up-plan",
 }
 
 // articlesFor picks reading that fits the outcome first, then the answers.
@@ -31,9 +32,10 @@ func articlesFor(a Answers, o Outcome) []string {
 	case Doctor:
 		add("when-to-see-someone", "staying-active")
 	case Therapist:
-		add("staying-active", "other-therapies", "finding-a-massage-therapist", "massage-evidence", "massage-side-effects")
+		// Exercise first, as the guidelines put it; hands-on help alongside.
+		add("staying-active", "exercise-and-walking", "other-therapies", "finding-a-massage-therapist", "massage-evidence", "massage-side-effects")
 	case SelfCare:
-		add("staying-active", "where-back-pain-comes-from", "self-massage-at-home", "when-to-see-someone")
+		add("staying-active", "exercise-and-walking", "flare-up-plan", "where-back-pain-comes-from", "self-massage-at-home", "when-to-see-someone")
 	}
 	if a.Yes(KeyPregnant) {
 		add("back-pain-in-pregnancy")

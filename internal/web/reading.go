@@ -14,8 +14,8 @@ import (
 // featuredSlugs are the articles the home page offers first: the ones a
 // newcomer most needs. Each must exist: LoadSite checks (slugs.go).
 var featuredSlugs = []string{
-	"acute-and-chronic-back-pain", "massage-evidence", "when-to-avoid-massage",
-	"self-massage-at-home", "staying-active", "when-to-see-someone",
+	"staying-active", "exercise-and-walking", "flare-up-plan",
+	"acute-and-chronic-back-pain", "when-to-see-someone", "self-massage-at-home",
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) error {

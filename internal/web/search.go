@@ -12,7 +12,7 @@ import (
 
 // popularSlugs are offered when the search box is empty. Each must exist:
 // LoadSite checks (slugs.go).
-var popularSlugs = []string{"get-help-now", "sciatica", "self-massage-at-home", "when-to-avoid-massage", "massage-evidence", "back-pain-in-pregnancy"}
+var popularSlugs = []string{"get-help-now", "staying-active", "sciatica", "medicines-for-back-pain", "self-massage-at-home", "back-pain-in-pregnancy"}
 
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	site := s.sites.Site()

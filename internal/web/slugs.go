@@ -35,6 +35,11 @@ var promisedSlugs = []string{
 	"get-help-now", "when-to-avoid-massage", "massage-side-effects",
 	"when-to-see-someone", "finding-a-massage-therapist", "how-many-massage-sessions", "other-therapies", "faq",
 	"self-massage-at-home", "foot-massage-and-reflexology", "staying-active", "after-a-massage",
+	// Round two: the self-care and conditions people ask about most.
+	"exercise-and-walking", "back-pain-and-work", "lifting-and-preventing-back-pain", "flare-up-plan",
+	"sleep-and-back-pain", "how-pain-works", "medicines-for-back-pain", "injections-and-surgery-for-sciatica",
+	"scans-for-back-pain", "back-pain-in-older-adults", "back-pain-in-teenagers", "inflammatory-back-pain",
+	"pain-that-is-not-from-the-spine", "pelvic-girdle-pain-and-after-birth", "neck-pain",
 }
 
 // codeSlugLists are every list of article slugs named in Go code.
