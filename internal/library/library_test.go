@@ -87,6 +87,8 @@ func TestLoadRejects(t *testing.T) {
 	}{
 		{"unknown key", repl("tags:", "colour: blue\ntags:"), 5, `unknown front matter key "colour"`},
 		{"unknown category", repl("category: safety", "category: gossip"), 4, `unknown category "gossip"`},
+		{"alias in capitals", repl("tags:", "also_known_as: [Bad Back]\ntags:"), 5, `also_known_as "Bad Back" must be a short phrase in lower case`},
+		{"alias too long", repl("tags:", "also_known_as: ["+strings.Repeat("back ", 9)+"]\ntags:"), 5, `must be a short phrase in lower case`},
 		{"missing reviewed", repl("reviewed: 2026-11-22\n", ""), 1, `missing required front matter key "reviewed"`},
 		{"bad date", repl("reviewed: 2026-11-22", "reviewed: 22/11/2026"), 6, `"reviewed" must be a date written YYYY-MM-DD`},
 		{"missing references", cutRefs, 1, `missing required front matter key "references"`},
