@@ -149,6 +149,12 @@ func TestStaticExportLinksResolve(t *testing.T) {
 	if d.has(`form[action="/bookmarks"]`) || !d.has(`#bookmark a[href="https://backwise.example/articles/sciatica"]`) {
 		t.Error("the exported article still has a bookmark form that needs the app")
 	}
+	if d.has(`form[action="/feedback"]`) || !d.has(`#report a[href="https://backwise.example/feedback?kind=article&slug=sciatica"]`) {
+		t.Error("the exported article's report form does not lead to the live app's form")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "about", "evidence", "index.html")); err != nil {
+		t.Errorf("the evidence key page was not exported: %v", err)
+	}
 }
 
 func TestSitemapFeedAndJSONLD(t *testing.T) {
