@@ -33,6 +33,7 @@ type convertOptions struct {
 	urgency    *urgencyChecker        // nil: no free-text urgency check
 	hardCoded  *hardCodedChecker      // nil: no check for numbers and service names
 	steps      bool                   // a routine: find and mark its Steps list
+	regions    []Region               // callout sentences are measured in each region's words
 }
 
 // link is an internal link found in a body, with its file line.
@@ -96,6 +97,7 @@ func convert(md goldmark.Markdown, src []byte, firstLine int, c collector, opts 
 		}
 	}
 	cv.checkText(doc, opts.urgency, opts.hardCoded)
+	cv.checkCalloutSentences(doc, opts.regions)
 	if opts.steps {
 		out.Steps = cv.markSteps(doc)
 	}

@@ -200,7 +200,7 @@ func (l *loader) parseDocument(c collector, name string, src []byte, known []str
 		c.add(f.line("references"), "cite at least 2 sources (found %d)", n)
 	}
 	b := convert(l.md, text, bodyLine, c, convertOptions{references: len(d.References), figures: l.lib.figures,
-		warnings: l.opts.WarningLists, urgency: l.urgency, hardCoded: l.hardCoded, steps: steps})
+		warnings: l.opts.WarningLists, urgency: l.urgency, hardCoded: l.hardCoded, steps: steps, regions: l.lib.regions})
 	d.Body, d.TOC, d.Words, d.Readability, d.Text = b.HTML, b.TOC, b.Words, b.Readability, b.Text
 	if d.Readability > MaxGrade {
 		c.add(0, "reading grade %.1f is above %.0f: use shorter sentences and plainer words", d.Readability, MaxGrade)

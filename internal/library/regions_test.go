@@ -108,3 +108,18 @@ func TestHardCodedNumbersAndServices(t *testing.T) {
 		}
 	}
 }
+
+// TestCalloutSentencesShortInEveryRegion: a box sentence of 25 words in
+// England ("GP") is 27 in the United States ("primary care doctor").
+func TestCalloutSentencesShortInEveryRegion(t *testing.T) {
+	long := "If the pain is no better after two weeks of gentle walking and simple care at home, please book a visit with your {{gp}} soon."
+	box := func(s string) string { return "> [!DOCTOR]\n> " + s + "\n\n## Keep moving" }
+	_, err := Load(regionFixture(repl("## Keep moving", box(long))(validArticle), twoRegions), Options{})
+	if err == nil || !strings.Contains(err.Error(), "has 27 words in United States") {
+		t.Errorf("err = %v, want the 27-word US sentence reported", err)
+	}
+	short := "If the pain is no better after two weeks, see your {{gp}}. Keep walking meanwhile."
+	if _, err := Load(regionFixture(repl("## Keep moving", box(short))(validArticle), twoRegions), Options{}); err != nil {
+		t.Errorf("short sentences rejected: %v", err)
+	}
+}

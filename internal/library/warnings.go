@@ -202,5 +202,44 @@ func (cv *converter) checkText(doc ast.Node, u *urgencyChecker, h *hardCodedChec
 	})
 }
 
+// MaxCardWords is the longest sentence a callout box may have, in words,
+// once a region's words are filled in: a card is read by someone in pain,
+// often on a phone, who must take in what to do at a glance.
+const MaxCardWords = 25
+
+// checkCalloutSentences reports each sentence in a callout box that is
+// longer than MaxCardWords in any region ("{{gp}}" is two words in one
+// region and four in another).
+func (cv *converter) checkCalloutSentences(doc ast.Node, regions []Region) {
+	if len(regions) == 0 {
+		return
+	}
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		box, ok := n.(*Callout)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		for c := box.FirstChild(); c != nil; c = c.NextSibling() {
+			// One block at a time, so a list item is never joined to the next.
+			ast.Walk(c, func(b ast.Node, entering bool) (ast.WalkStatus, error) {
+				if !entering || (b.Kind() != ast.KindParagraph && b.Kind() != ast.KindTextBlock) {
+					return ast.WalkContinue, nil
+				}
+				for _, s := range sentenceEnd.Split(textWithTokens(b, cv.src), -1) {
+					for _, rg := range regions {
+						if words := len(strings.Fields(rg.Expand(s, false))); words > MaxCardWords {
+							cv.c.add(cv.nodeLine(b), "a sentence in a %q box has %d words in %s (%q): keep card sentences to %d words",
+								box.Variant, words, rg.Name, s, MaxCardWords)
+							break
+						}
+					}
+				}
+				return ast.WalkSkipChildren, nil
+			})
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
+
 // warningIDs lists the known list ids for error messages.
 func warningIDs(m map[string]WarningList) string { return strings.Join(sortedKeys(m), ", ") }
