@@ -61,4 +61,3 @@ func TestReportAProblem(t *testing.T) {
 		}
 	})
 }
-

@@ -138,7 +138,7 @@ func trimAround(frags []Fragment, n int) []Fragment {
 		}
 	}
 	from := max(0, min(first-min(snippetLead, n-1), words-n)) // the match is always kept
-	to := from + n // exclusive
+	to := from + n                                            // exclusive
 	var out []Fragment
 	add := func(text string, marked bool) {
 		if k := len(out); k > 0 && out[k-1].Marked == marked {
