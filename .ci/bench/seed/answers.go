@@ -52,21 +52,19 @@ type page struct {
 }
 
 type question struct {
-	Key     string `json:"key"`
-	Kind    string `json:"kind"`
-	Options []struct {
-		Value string `json:"value"`
-	} `json:"options"`
-	Min int `json:"min"`
-	Max int `json:"max"`
+	Key     string   `json:"key"`
+	Kind    string   `json:"kind"`
+	Options []option `json:"options"`
+	Min     int      `json:"min"`
+	Max     int      `json:"max"`
+}
+
+type option struct {
+	Value string `json:"value"`
 }
 
 func (q question) allows(v string) bool {
-	return slices.ContainsFunc(q.Options, func(o struct {
-		Value string `json:"value"`
-	}) bool {
-		return o.Value == v
-	})
+	return slices.ContainsFunc(q.Options, func(o option) bool { return o.Value == v })
 }
 
 // questionnaire is one complete set of answers in both forms.
@@ -97,7 +95,8 @@ func (s *seeder) fetchQuestionnaire(ctx context.Context) (questionnaire, error) 
 	return answer(sc)
 }
 
-func isAsked(raw json.RawMessage) bool {
+// askedOfEveryone reports whether a page has no asked_when: not a follow-up.
+func askedOfEveryone(raw json.RawMessage) bool {
 	t := strings.TrimSpace(string(raw))
 	return t == "" || t == "null" || t == "[]"
 }
@@ -106,7 +105,7 @@ func isAsked(raw json.RawMessage) bool {
 func answer(sc schema) (questionnaire, error) {
 	q := questionnaire{rules: sc.RulesVersion, answers: map[string]any{}, forms: map[string]url.Values{}}
 	for _, p := range sc.Pages {
-		if !isAsked(p.AskedWhen) {
+		if !askedOfEveryone(p.AskedWhen) {
 			continue
 		}
 		form := url.Values{}
