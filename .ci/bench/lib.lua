@@ -1,13 +1,14 @@
--- Shared by the wrk scripts of .ci/bench.sh: the request bodies, the seeded
--- visitors' cookies, and a done() that prints one machine-readable line.
+-- Shared by the wrk scripts of .ci/bench.sh: the questionnaire's request
+-- body and cookie, the seeded visitors' cookies, and a done() that prints
+-- one machine-readable line.
 -- Scenario scripts load it with: dofile(<their folder> .. "lib.lua").
--- Environment: BENCH_COOKIES (one bw_visitor token per line) and
--- BENCH_ITEMS ("article slug" / "routine slug" per line), written by seed.
+-- Environment, every file written by seed:
+--   BENCH_COOKIES  one bw_visitor token per line
+--   BENCH_ITEMS    "article slug" / "routine slug" per line
+--   BENCH_API      the body of an unsaved POST /api/v1/assessments
+--   BENCH_CHECK    a bw_check cookie value: complete answers in progress
 
 local lib = {}
-
--- This folder, for the request bodies kept beside the scripts.
-lib.dir = (debug.getinfo(1, "S").source:match("^@(.*/)") or "./")
 
 local function slurp(path)
   local f = assert(io.open(path, "r"), "cannot open " .. path)
@@ -16,13 +17,21 @@ local function slurp(path)
   return s
 end
 
--- The questionnaire, complete (check.form): no emergency sign, aged 35,
--- mild lower-back pain for under three days and improving. The same
--- answers as the JSON API takes them (assessment.json, save:false), where
--- the step 1 checklist is one boolean per emergency sign.
-lib.check_form = slurp(lib.dir .. "check.form")
-lib.check_form_saved = lib.check_form .. "&save=yes"
-lib.api_body = slurp(lib.dir .. "assessment.json")
+local function env_file(name)
+  local path = os.getenv(name)
+  assert(path, name .. " is not set")
+  local s = slurp(path)
+  assert(s ~= "", path .. " is empty")
+  return s
+end
+
+-- The questionnaire, complete, as seed built it from GET /api/v1/questions:
+-- no warning sign, aged 35, mild lower-back pain for under three days,
+-- improving. api_body is the JSON API's form (save:false); check_cookie is
+-- the same answers in progress in the HTML flow, the "bw_check=VALUE"
+-- cookie that GET /check/result and POST /check/result/keep read.
+function lib.api_body() return env_file("BENCH_API") end
+function lib.check_cookie() return "bw_check=" .. env_file("BENCH_CHECK") end
 
 local function lines(path)
   local out = {}

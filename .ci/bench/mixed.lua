@@ -5,21 +5,24 @@
 --   reads  30% article, first-time reader     10% article, returning visitor
 --          15% routine, first-time reader      5% routine, returning visitor
 --          10% search                         10% /me
---   writes 10% questionnaire kept (save=yes)  10% bookmark add or remove
+--   writes 10% questionnaire kept             10% bookmark add or remove
+--          (POST /check/result/keep with the answers in progress, BENCH_CHECK)
 local lib = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "lib.lua")
 
 setup = lib.setup
 lib.count_statuses()
 
-local next_cookie, next_article, next_routine, items
+local next_cookie, next_article, next_routine, items, check_cookie
 local queries = {"tennis+ball", "sciatica", "massage", "stretch", "pregnancy", "when+to+see+a+doctor"}
 local form = {["Accept-Encoding"] = "gzip", ["Content-Type"] = "application/x-www-form-urlencoded"}
+local keep = {["Accept-Encoding"] = "gzip", ["Content-Type"] = "application/x-www-form-urlencoded"}
 local anon = {["Accept-Encoding"] = "gzip"}
 local known = {["Accept-Encoding"] = "gzip"}
 
 function init(args)
   math.randomseed(1000 + (thread_id or 0))
   next_cookie = lib.rotor(lib.cookies(), thread_id)
+  check_cookie = lib.check_cookie()
   items = lib.items()
   local articles, routines = {}, {}
   for _, it in ipairs(items) do
@@ -44,7 +47,11 @@ function request()
   if n <= 60 then return as_visitor("GET", next_routine(), known) end
   if n <= 70 then return wrk.format("GET", "/search?q=" .. queries[math.random(#queries)], anon) end
   if n <= 80 then return as_visitor("GET", "/me", known) end
-  if n <= 90 then return as_visitor("POST", "/check", form, lib.check_form_saved) end
+  if n <= 90 then
+    -- "Keep this result": an empty form with both cookies.
+    keep["Cookie"] = next_cookie() .. "; " .. check_cookie
+    return wrk.format("POST", "/check/result/keep", keep, "")
+  end
   local it = items[math.random(#items)]
   local action = math.random(2) == 1 and "add" or "remove"
   return as_visitor("POST", "/bookmarks", form, "kind=" .. it.kind .. "&slug=" .. it.slug .. "&action=" .. action)

@@ -1,8 +1,8 @@
 -- One fixed request, built once by wrk (no request() function, so no Lua
--- per request): GET the URL given to wrk, or the POST selected by the
+-- per request): GET the URL given to wrk, or the request selected by the
 -- script argument. Every request says Accept-Encoding: gzip, as browsers do.
 --   wrk ... -s static.lua URL                 GET URL
---   wrk ... -s static.lua URL -- check        POST the questionnaire, unsaved
+--   wrk ... -s static.lua URL -- check        GET URL with the bw_check cookie (answers in progress)
 --   wrk ... -s static.lua URL -- api          POST /api/v1/assessments (save:false)
 local lib = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "lib.lua")
 
@@ -12,12 +12,10 @@ setup = lib.setup
 function init(args)
   local mode = args[1] or "get"
   if mode == "check" then
-    wrk.method = "POST"
-    wrk.body = lib.check_form
-    wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+    wrk.headers["Cookie"] = lib.check_cookie()
   elseif mode == "api" then
     wrk.method = "POST"
-    wrk.body = lib.api_body
+    wrk.body = lib.api_body()
     wrk.headers["Content-Type"] = "application/json"
   elseif mode ~= "get" then
     error("unknown mode " .. mode)

@@ -5,6 +5,14 @@
 // /sitemap.xml. It writes one bw_visitor cookie token per line to -out, and
 // optionally the items ("article slug" / "routine slug") to -items.
 //
+// The answers are built from GET /api/v1/questions (answers.go), so they
+// follow the questionnaire. Before seeding, the seeder checks them with an
+// unsaved POST /api/v1/assessments and answers the HTML questionnaire once
+// with a cookie jar (POST /check/start, then GET and POST /check/q/{page}
+// up to /check/answers and /check/result). For the wrk scripts it can write
+// the API body (save:false) to -api-body and the resulting bw_check cookie
+// value, complete answers in progress, to -check-cookie.
+//
 // Standard library only. Bounded: -concurrency requests at once, every
 // request with a timeout, and the first unexpected status stops the run
 // with a non-zero exit.
@@ -30,24 +38,15 @@ import (
 	"time"
 )
 
-// answersJSON is the API form of a complete questionnaire: no emergency
-// sign, aged 35, mild lower-back pain for under three days, improving.
-const answersJSON = `{"bladder_bowel_change":false,"saddle_numbness":false,"both_legs":false,"chest_pain":false,"major_trauma":false,` +
-	`"age":35,"duration":"under_3_days","intensity":3,"location":["lower"],"trend":"improving",` +
-	`"leg_weakness_worsening":false,"fever":false,"weight_loss":false,"night_pain":false,"cancer_history":false,` +
-	`"immunosuppressed":false,"osteoporosis":false,"recent_surgery":false,"pregnant":false,"bleeding_risk":false,` +
-	`"skin_problem_at_site":false,"leg_pain_below_knee":false,"numbness_tingling":false,"otc_not_helping":false,` +
-	`"affects_sleep_or_daily_life":false}`
-
-const saveBody = `{"answers":` + answersJSON + `,"save":true}`
-
 type item struct{ kind, slug string }
 
 type seeder struct {
-	base   string
-	client *http.Client
-	items  []item
-	reqs   atomic.Int64
+	base     string
+	client   *http.Client
+	items    []item
+	answers  questionnaire
+	saveBody string // POST /api/v1/assessments with save:true
+	reqs     atomic.Int64
 }
 
 func main() {
@@ -56,6 +55,8 @@ func main() {
 	concurrency := flag.Int("concurrency", 16, "requests in flight at once")
 	out := flag.String("out", "cookies.txt", "file to write the visitors' cookie tokens to, one per line")
 	itemsOut := flag.String("items", "", "if set, file to write the site's items to, one \"kind slug\" per line")
+	apiOut := flag.String("api-body", "", "if set, file to write the body of an unsaved POST /api/v1/assessments to")
+	checkOut := flag.String("check-cookie", "", "if set, file to write a bw_check cookie value (complete answers in progress) to")
 	seed := flag.Uint64("seed", 1, "random seed (the same seed makes the same data)")
 	timeout := flag.Duration("timeout", 3*time.Minute, "give up after this long")
 	flag.Parse()
@@ -65,13 +66,17 @@ func main() {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
-	if err := run(ctx, strings.TrimSuffix(*base, "/"), *visitors, *concurrency, *seed, *out, *itemsOut); err != nil {
+	files := outputs{cookies: *out, items: *itemsOut, apiBody: *apiOut, checkCookie: *checkOut}
+	if err := run(ctx, strings.TrimSuffix(*base, "/"), *visitors, *concurrency, *seed, files); err != nil {
 		fmt.Fprintln(os.Stderr, "seed:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, base string, visitors, concurrency int, seed uint64, out, itemsOut string) error {
+// outputs names the files the seeder writes; empty ones are not written.
+type outputs struct{ cookies, items, apiBody, checkCookie string }
+
+func run(ctx context.Context, base string, visitors, concurrency int, seed uint64, out outputs) error {
 	s := &seeder{
 		base: base,
 		client: &http.Client{
@@ -85,14 +90,18 @@ func run(ctx context.Context, base string, visitors, concurrency int, seed uint6
 		return err
 	}
 	s.items = items
-	if itemsOut != "" {
+	if out.items != "" {
 		var b strings.Builder
 		for _, it := range items {
 			fmt.Fprintf(&b, "%s %s\n", it.kind, it.slug)
 		}
-		if err := os.WriteFile(itemsOut, []byte(b.String()), 0o644); err != nil {
+		if err := os.WriteFile(out.items, []byte(b.String()), 0o644); err != nil {
 			return err
 		}
+	}
+	pages, err := s.questionnaire(ctx, out)
+	if err != nil {
+		return err
 	}
 
 	start := time.Now()
@@ -133,15 +142,57 @@ feed:
 	}
 	elapsed := time.Since(start)
 
-	if err := os.WriteFile(out, []byte(strings.Join(tokens, "\n")+"\n"), 0o644); err != nil {
+	if err := os.WriteFile(out.cookies, []byte(strings.Join(tokens, "\n")+"\n"), 0o644); err != nil {
 		return err
 	}
 	n := s.reqs.Load()
-	fmt.Printf("seeded %d visitors (%d results, %d bookmarks) with %d requests in %.2f s: %.0f req/s, %.0f visitors/s (concurrency %d, %d items)\n",
-		visitors, results.Load(), bookmarks.Load(), n, elapsed.Seconds(), float64(n)/elapsed.Seconds(), float64(visitors)/elapsed.Seconds(), concurrency, len(items))
+	fmt.Printf("seeded %d visitors (%d results, %d bookmarks) with %d requests in %.2f s: %.0f req/s, %.0f visitors/s (concurrency %d, %d items); "+
+		"%d answers from GET /api/v1/questions (rules %s), HTML questionnaire walked over %d pages\n",
+		visitors, results.Load(), bookmarks.Load(), n, elapsed.Seconds(), float64(n)/elapsed.Seconds(), float64(visitors)/elapsed.Seconds(), concurrency, len(items),
+		len(s.answers.answers), s.answers.rules, pages)
 	fmt.Printf("SEED visitors=%d results=%d bookmarks=%d requests=%d seconds=%.3f rps=%.1f\n",
 		visitors, results.Load(), bookmarks.Load(), n, elapsed.Seconds(), float64(n)/elapsed.Seconds())
 	return nil
+}
+
+// questionnaire builds the answers from the server's schema, checks them
+// with an unsaved API call and the HTML flow, and writes the API body and
+// the bw_check cookie for the wrk scripts. It returns the HTML pages walked.
+func (s *seeder) questionnaire(ctx context.Context, out outputs) (int, error) {
+	q, err := s.fetchQuestionnaire(ctx)
+	if err != nil {
+		return 0, err
+	}
+	s.answers = q
+	save, err := q.apiBody(true)
+	if err != nil {
+		return 0, err
+	}
+	s.saveBody = string(save)
+	unsaved, err := q.apiBody(false)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := s.post(ctx, "/api/v1/assessments", "", "application/json", string(unsaved), http.StatusOK); err != nil {
+		return 0, err
+	}
+	cookie, pages, err := s.checkFlow(ctx, q)
+	if err != nil {
+		return 0, fmt.Errorf("HTML questionnaire: %w", err)
+	}
+	if out.apiBody != "" {
+		if err := os.WriteFile(out.apiBody, unsaved, 0o644); err != nil {
+			return 0, err
+		}
+	}
+	if out.checkCookie != "" {
+		if err := os.WriteFile(out.checkCookie, []byte(cookie+"\n"), 0o644); err != nil {
+			return 0, err
+		}
+	}
+	// The seeding requests are counted from here on.
+	s.reqs.Store(0)
+	return pages, nil
 }
 
 // siteItems lists the articles and routines from /sitemap.xml.
@@ -191,7 +242,7 @@ func (s *seeder) siteItems(ctx context.Context) ([]item, error) {
 // visitor creates one visitor: a first saved result (which sets the
 // cookie), 0–2 more, then 2–5 distinct bookmarks.
 func (s *seeder) visitor(ctx context.Context, rng *rand.Rand) (token string, results, bookmarks int, err error) {
-	resp, err := s.post(ctx, "/api/v1/assessments", "", "application/json", saveBody, http.StatusCreated)
+	resp, err := s.post(ctx, "/api/v1/assessments", "", "application/json", s.saveBody, http.StatusCreated)
 	if err != nil {
 		return "", 0, 0, err
 	}
@@ -205,7 +256,7 @@ func (s *seeder) visitor(ctx context.Context, rng *rand.Rand) (token string, res
 	}
 	results = 1
 	for range rng.IntN(3) {
-		if _, err := s.post(ctx, "/api/v1/assessments", token, "application/json", saveBody, http.StatusCreated); err != nil {
+		if _, err := s.post(ctx, "/api/v1/assessments", token, "application/json", s.saveBody, http.StatusCreated); err != nil {
 			return "", 0, 0, err
 		}
 		results++
