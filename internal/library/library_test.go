@@ -180,6 +180,7 @@ func oneRef(s string) string {
 const validRoutine = `---
 title: Sample routine
 summary: A short routine.
+kind: massage
 area: [lower]
 equipment: [tennis_ball]
 minutes: 2
@@ -252,6 +253,35 @@ func TestLoadRoutine(t *testing.T) {
 	}
 }
 
+// validExercise is validRoutine as an exercise: a figure, and an easier
+// and a harder version.
+var validExercise = strings.NewReplacer(
+	"kind: massage", "kind: exercise",
+	"## Stop and get advice if", "## Easier and harder\n\nEasier: lean less.\n\nHarder: lean for longer.\n\n## Stop and get advice if",
+	"Stand by a wall.", "Stand by a wall.\n\n{{figure:back-map}}",
+).Replace(validRoutine)
+
+func TestLoadExercise(t *testing.T) {
+	lib, err := Load(routineFixture(validExercise), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := lib.Routine("sample-routine")
+	if r.Kind != "exercise" || !strings.Contains(string(r.Body), `data-section="easier-and-harder"`) {
+		t.Errorf("exercise = %q, body %s", r.Kind, r.Body)
+	}
+	for name, broken := range map[string]string{
+		"no figure": strings.Replace(validExercise, "{{figure:back-map}}", "", 1),
+		"no harder": strings.Replace(validExercise, "Harder: lean for longer.", "Lean for longer.", 1),
+		"no easier": strings.Replace(validExercise, "Easier: lean less.", "Lean less.", 1),
+	} {
+		_, err := Load(routineFixture(broken), Options{})
+		if err == nil || !strings.Contains(err.Error(), "routines/sample-routine.md") {
+			t.Errorf("%s: err = %v", name, err)
+		}
+	}
+}
+
 func TestLoadRoutineRejects(t *testing.T) {
 	cases := []struct{ name, old, new, reason string }{
 		{"unknown area", "area: [lower]", "area: [knee]", `unknown area "knee"`},
@@ -268,6 +298,9 @@ func TestLoadRoutineRejects(t *testing.T) {
 		{"floor routine without the falls line", "floor: false", "floor: true", "fallen in the last year"},
 		{"a curl-up", "Roll slowly.", "Do 10 curl-ups.", "loaded forward bending"},
 		{"a sit-up", "Roll slowly.", "Then do sit-ups.", "loaded forward bending"},
+		{"unknown kind", "kind: massage", "kind: dance", `unknown kind "dance"`},
+		{"kind missing", "kind: massage\n", "", `missing required front matter key "kind"`},
+		{"an exercise without easier and harder", "kind: massage", "kind: exercise", "sections must be, in order: What you need, Getting into position, Steps, Easier and harder"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -21,6 +21,7 @@ type Routine struct {
 	Firm      bool     // firm or focused pressure (foam roller, golf ball, massage gun)
 	Article   string   // slug of the article it belongs to
 	Steps     []int    // each step's duration in seconds
+	Kind      string   // exercise, massage or heat
 }
 
 // Option is a filter value with its label.
@@ -40,6 +41,11 @@ var Equipment = []Option{
 	{"none", "Nothing"}, {"tennis_ball", "Tennis ball"}, {"golf_ball", "Golf ball"},
 	{"foam_roller", "Foam roller"}, {"massage_tool", "Handheld massager"}, {"heat_pack", "Heat pack"},
 }
+
+// Kinds are what a routine is, in the order the site lists them:
+// guidelines put exercise and staying active first, and massage and heat
+// only alongside them.
+var Kinds = []Option{{"exercise", "Exercise"}, {"massage", "Self-massage"}, {"heat", "Heat"}}
 
 // Levels are how demanding a routine is.
 var Levels = []Option{{"gentle", "Gentle"}, {"moderate", "Moderate"}}
@@ -62,11 +68,23 @@ func optionValues(options []Option) []string {
 	return out
 }
 
-var routineKeys = []string{"title", "summary", "area", "equipment", "minutes", "how_often", "level", "avoid_if", "floor", "firm", "article", "reviewed", "next_review", "references"}
+var routineKeys = []string{"title", "summary", "kind", "area", "equipment", "minutes", "how_often", "level", "avoid_if", "floor", "firm", "article", "reviewed", "next_review", "references"}
 
 // routineSections are the h2 headings every routine has, in this order, so
-// readers always find the same things in the same place.
+// readers always find the same things in the same place. An exercise also
+// has easierHarder after the steps: one version for a bad day, one for
+// when it gets easy.
 var routineSections = []string{"What you need", "Getting into position", "Steps", "Stop and get advice if", "Read more"}
+
+const easierHarder = "Easier and harder"
+
+// sectionsFor is the h2 headings a routine of this kind must have.
+func sectionsFor(kind string) []string {
+	if kind != "exercise" {
+		return routineSections
+	}
+	return []string{"What you need", "Getting into position", "Steps", easierHarder, "Stop and get advice if", "Read more"}
+}
 
 func (l *loader) parseRoutine(name string, src []byte) (*Routine, body) {
 	c := collector{file: name, problems: &l.problems}
@@ -76,6 +94,10 @@ func (l *loader) parseRoutine(name string, src []byte) (*Routine, body) {
 	}
 	r := &Routine{Document: *doc, Steps: b.Steps}
 	r.Body = sectioned(r.Body)
+	r.Kind = f.str("kind", true)
+	if r.Kind != "" && !contains(optionValues(Kinds), r.Kind) {
+		c.add(f.line("kind"), "unknown kind %q (use one of: %s)", r.Kind, strings.Join(optionValues(Kinds), ", "))
+	}
 	r.Areas = l.listOf(f, "area", Areas, true)
 	r.Equipment = l.listOf(f, "equipment", Equipment, true)
 	r.Minutes = f.integer("minutes", true)
@@ -110,8 +132,18 @@ func (l *loader) parseRoutine(name string, src []byte) (*Routine, body) {
 			h2 = append(h2, h.Text)
 		}
 	}
-	if strings.Join(h2, "|") != strings.Join(routineSections, "|") {
-		c.add(0, "a routine's ## sections must be, in order: %s (found: %s)", strings.Join(routineSections, ", "), strings.Join(h2, ", "))
+	if want := sectionsFor(r.Kind); strings.Join(h2, "|") != strings.Join(want, "|") {
+		c.add(0, "a routine's ## sections must be, in order: %s (found: %s)", strings.Join(want, ", "), strings.Join(h2, ", "))
+	}
+	if r.Kind == "exercise" {
+		// People copy what they see: an exercise needs a picture of where
+		// it starts and ends, and a version for good and bad days.
+		if !strings.Contains(string(r.Body), `<figure`) {
+			c.add(0, "an exercise routine needs a {{figure:NAME}} showing the start and end positions")
+		}
+		if !easierHarderRe.MatchString(r.Text) {
+			c.add(0, "the %q section must give an easier version and a harder one (start them \"Easier:\" and \"Harder:\")", easierHarder)
+		}
 	}
 	if len(r.Steps) == 0 {
 		c.add(0, "the Steps section needs a numbered list whose items each start with {{duration:30s}}")
@@ -171,5 +203,8 @@ func sectioned(body template.HTML) template.HTML {
 
 // loadedBending finds sit-ups and curl-ups, which no routine may include.
 var loadedBending = regexp.MustCompile(`(?i)\b(curl-?ups?|sit-?ups?|crunch(es)?|curl up again)\b`)
+
+// easierHarderRe finds both versions in an exercise's text.
+var easierHarderRe = regexp.MustCompile(`(?s)Easier:.*Harder:`)
 
 var h2Start = regexp.MustCompile(`<h2 id="([a-z0-9-]+)">`)
