@@ -16,6 +16,10 @@ type Export struct {
 	Bookmarks          []Bookmark
 	Assessments        []Assessment
 	RestoreCodeExpires *time.Time
+	Plan               *Plan
+	DoneMarks          []DoneMark
+	CheckIns           []CheckIn
+	FlareCard          *FlareCard
 }
 
 // Export gathers all of a visitor's rows.
@@ -35,6 +39,24 @@ func (s *Store) Export(ctx context.Context, v Visitor) (Export, error) {
 	}
 	if out.Assessments, err = s.Assessments(ctx, v); err != nil {
 		return Export{}, err
+	}
+	switch p, err := s.Plan(ctx, v); {
+	case err == nil:
+		out.Plan = &p
+	case !errors.Is(err, ErrNoPlan):
+		return Export{}, err
+	}
+	if out.DoneMarks, err = s.DoneMarks(ctx, v, time.Time{}); err != nil {
+		return Export{}, err
+	}
+	if out.CheckIns, err = s.CheckIns(ctx, v); err != nil {
+		return Export{}, err
+	}
+	switch f, ok, err := s.FlareCardOf(ctx, v); {
+	case err != nil:
+		return Export{}, err
+	case ok:
+		out.FlareCard = &f
 	}
 	var expires string
 	switch err := s.read.QueryRowContext(ctx, `SELECT expires_at FROM restore_codes WHERE visitor_id = ?`, v.ID).Scan(&expires); {
@@ -136,6 +158,25 @@ func (s *Store) Restore(ctx context.Context, code, newToken string, current *Vis
 				stmt{`INSERT INTO bookmarks (visitor_id, kind, slug, note, created_at)
 				      SELECT ?, kind, slug, note, created_at FROM bookmarks WHERE visitor_id = ? AND true
 				      ON CONFLICT (visitor_id, kind, slug) DO NOTHING`, []any{target.ID, current.ID}},
+				// The plan: what the restored browser had wins; this browser's
+				// marks and check-ins join it, and its plan and card are kept
+				// only where the restored one has none (within the caps).
+				stmt{`INSERT INTO plans (visitor_id, days_per_week, walk_minutes, activity, created_at)
+				      SELECT ?, days_per_week, walk_minutes, activity, created_at FROM plans WHERE visitor_id = ? AND true
+				      ON CONFLICT (visitor_id) DO NOTHING`, []any{target.ID, current.ID}},
+				stmt{`INSERT INTO plan_items (visitor_id, slug, position)
+				      SELECT ?, slug, position FROM plan_items WHERE visitor_id = ?
+				        AND (SELECT count(*) FROM plan_items WHERE visitor_id = ?) = 0
+				      ON CONFLICT DO NOTHING`, []any{target.ID, current.ID, target.ID}},
+				stmt{`INSERT INTO done_marks (visitor_id, slug, day)
+				      SELECT ?, slug, day FROM done_marks WHERE visitor_id = ? AND true
+				      ON CONFLICT DO NOTHING`, []any{target.ID, current.ID}},
+				stmt{`INSERT INTO checkins (visitor_id, day, pain, interference, ease)
+				      SELECT ?, day, pain, interference, ease FROM checkins WHERE visitor_id = ? AND true
+				      ON CONFLICT DO NOTHING`, []any{target.ID, current.ID}},
+				stmt{`INSERT INTO flare_cards (visitor_id, helps, pause, contacts, seek_help, updated_at)
+				      SELECT ?, helps, pause, contacts, seek_help, updated_at FROM flare_cards WHERE visitor_id = ? AND true
+				      ON CONFLICT (visitor_id) DO NOTHING`, []any{target.ID, current.ID}},
 				stmt{`DELETE FROM visitors WHERE id = ?`, []any{current.ID}},
 			)
 		}

@@ -80,6 +80,18 @@ type exportFile struct {
 	Bookmarks   []exportBookmark `json:"bookmarks"`
 	Results     []exportResult   `json:"results"`
 	RestoreCode *time.Time       `json:"restore_code_expires_at,omitempty"`
+	Plan        *exportPlan      `json:"plan,omitempty"`
+	DoneMarks   []store.DoneMark `json:"routines_done"`
+	CheckIns    []store.CheckIn  `json:"check_ins"`
+	FlareCard   *store.FlareCard `json:"flare_up_card,omitempty"`
+}
+
+type exportPlan struct {
+	Routines    []string  `json:"routines"`
+	DaysPerWeek int       `json:"days_per_week"`
+	WalkMinutes int       `json:"walk_minutes_a_day,omitempty"`
+	Activity    string    `json:"activity_rated_at_check_ins,omitempty"`
+	CreatedAt   time.Time `json:"started_at"`
 }
 
 type exportBookmark struct {
@@ -101,7 +113,8 @@ type exportResult struct {
 }
 
 func (s *Server) meExport(w http.ResponseWriter, r *http.Request) error {
-	out := exportFile{About: "Everything Backwise stores for this browser.", ExportedAt: s.now().UTC(), Bookmarks: []exportBookmark{}, Results: []exportResult{}}
+	out := exportFile{About: "Everything Backwise stores for this browser.", ExportedAt: s.now().UTC(), Bookmarks: []exportBookmark{}, Results: []exportResult{},
+		DoneMarks: []store.DoneMark{}, CheckIns: []store.CheckIn{}}
 	v, ok, err := s.currentVisitor(r)
 	if err != nil {
 		return err
@@ -125,6 +138,19 @@ func (s *Server) meExport(w http.ResponseWriter, r *http.Request) error {
 		for _, a := range ex.Assessments {
 			out.Results = append(out.Results, exportResult{ID: a.PublicID, CreatedAt: a.CreatedAt, Outcome: a.Outcome, Intensity: a.Intensity, RulesVersion: a.RulesVersion, Answers: a.Answers})
 		}
+		if p := ex.Plan; p != nil {
+			out.Plan = &exportPlan{Routines: p.Items, DaysPerWeek: p.DaysPerWeek, WalkMinutes: p.WalkMinutes, Activity: p.Activity, CreatedAt: p.CreatedAt}
+			if out.Plan.Routines == nil {
+				out.Plan.Routines = []string{}
+			}
+		}
+		if ex.DoneMarks != nil {
+			out.DoneMarks = ex.DoneMarks
+		}
+		if ex.CheckIns != nil {
+			out.CheckIns = ex.CheckIns
+		}
+		out.FlareCard = ex.FlareCard
 	}
 	w.Header().Set("Content-Disposition", `attachment; filename="backwise-data-`+s.now().UTC().Format("2006-01-02")+`.json"`)
 	writeJSON(w, http.StatusOK, out)
