@@ -56,6 +56,7 @@ type CheckResultView struct {
 	Reasons       []ReasonView
 	Articles      []*library.Article
 	Routines      []*library.Routine // suggested self-care routines
+	StarterPlan   []*library.Routine // two or three of them to start a plan with
 	EndedEarly    bool               // an emergency sign ended the questions early
 	SavedID       string             // set when the result is kept
 	SavedAt       time.Time          // when it was kept

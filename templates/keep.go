@@ -57,6 +57,7 @@ type RoutineListView struct {
 	Routines  []*library.Routine
 	Area      string
 	Equipment string
+	Kinds     []FilterLink
 	Areas     []FilterLink
 	Gear      []FilterLink
 }
@@ -119,6 +120,8 @@ type DeleteView struct {
 }
 
 func areaLabels(values []string) string { return joinLabels(library.Areas, values) }
+
+func routineKindLabel(kind string) string { return library.Label(library.Kinds, kind) }
 
 func equipmentLabels(values []string) string { return joinLabels(library.Equipment, values) }
 

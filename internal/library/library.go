@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -114,7 +115,14 @@ func Load(fsys fs.FS, opts Options) (*Library, error) {
 		}
 		return a.Title < b.Title
 	})
-	sort.SliceStable(lib.routines, func(i, j int) bool { return lib.routines[i].Title < lib.routines[j].Title })
+	kindOrder := func(r *Routine) int { return slices.Index(optionValues(Kinds), r.Kind) }
+	sort.SliceStable(lib.routines, func(i, j int) bool {
+		a, b := lib.routines[i], lib.routines[j]
+		if ka, kb := kindOrder(a), kindOrder(b); ka != kb {
+			return ka < kb
+		}
+		return a.Title < b.Title
+	})
 	return lib, nil
 }
 

@@ -245,10 +245,13 @@ func TestLoadRoutine(t *testing.T) {
 			t.Errorf("body lacks %q:\n%s", want, body)
 		}
 	}
-	if got := lib.RoutinesFor("lower", "tennis_ball"); len(got) != 1 {
+	if got := lib.RoutinesFor(RoutineFilter{Area: "lower", Equipment: "tennis_ball"}); len(got) != 1 {
 		t.Errorf("RoutinesFor = %d", len(got))
 	}
-	if got := lib.RoutinesFor("neck_shoulder", ""); len(got) != 0 {
+	if got := lib.RoutinesFor(RoutineFilter{Kind: "exercise"}); len(got) != 0 {
+		t.Errorf("RoutinesFor(exercise) = %d", len(got))
+	}
+	if got := lib.RoutinesFor(RoutineFilter{Area: "neck_shoulder"}); len(got) != 0 {
 		t.Errorf("RoutinesFor(neck) = %d", len(got))
 	}
 }

@@ -14,7 +14,8 @@ func (lib *Library) Article(slug string) (*Article, bool) {
 	return a, ok
 }
 
-// Routines returns every routine, by title.
+// Routines returns every routine: exercise first, then massage, then
+// heat (library.Kinds), each by title.
 func (lib *Library) Routines() []*Routine { return lib.routines }
 
 // Routine finds a routine by slug.
@@ -23,12 +24,16 @@ func (lib *Library) Routine(slug string) (*Routine, bool) {
 	return r, ok
 }
 
-// RoutinesFor returns the routines for an area and a piece of equipment;
-// an empty filter matches everything.
-func (lib *Library) RoutinesFor(area, equipment string) []*Routine {
+// RoutineFilter narrows the routine list; an empty field matches everything.
+type RoutineFilter struct {
+	Kind, Area, Equipment string
+}
+
+// RoutinesFor returns the routines that pass the filter, in Routines' order.
+func (lib *Library) RoutinesFor(f RoutineFilter) []*Routine {
 	var out []*Routine
 	for _, r := range lib.routines {
-		if (area == "" || contains(r.Areas, area)) && (equipment == "" || contains(r.Equipment, equipment)) {
+		if (f.Kind == "" || r.Kind == f.Kind) && (f.Area == "" || contains(r.Areas, f.Area)) && (f.Equipment == "" || contains(r.Equipment, f.Equipment)) {
 			out = append(out, r)
 		}
 	}

@@ -38,6 +38,16 @@ const (
 	MeRestoreCode = "/me/restore-code"
 	MeRestore     = "/me/restore"
 
+	// My back plan.
+	MePlan         = "/me/plan"          // the plan: GET the page, POST the goal and routines
+	MePlanAdd      = "/me/plan/add"      // POST: add one routine (or a starter plan's routines)
+	MePlanRemove   = "/me/plan/remove"   // POST: take a routine out
+	MePlanDone     = "/me/plan/done"     // POST: "I did this today" (or undo)
+	MePlanCheckIn  = "/me/plan/check-in" // GET the form, POST a check-in
+	MePlanFlare    = "/me/plan/flare-up" // GET and POST the flare-up card
+	MePlanSummary  = "/me/plan/summary"  // the one-page summary for a clinician
+	MePlanCalendar = "/me/plan/reminders.ics"
+
 	// API is the prefix of the JSON API.
 	API            = "/api/"
 	APIAssessments = API + "v1/assessments"
@@ -79,10 +89,13 @@ func APIAssessment(id string) string { return APIAssessments + "/" + url.PathEsc
 // Routine is the page of one self-care routine.
 func Routine(slug string) string { return "/routines/" + url.PathEscape(slug) }
 
-// RoutinesFiltered is the routine list filtered by area and equipment
-// (either may be empty).
-func RoutinesFiltered(area, equipment string) string {
+// RoutinesFiltered is the routine list filtered by kind, area and
+// equipment (any may be empty).
+func RoutinesFiltered(kind, area, equipment string) string {
 	q := url.Values{}
+	if kind != "" {
+		q.Set("kind", kind)
+	}
 	if area != "" {
 		q.Set("area", area)
 	}

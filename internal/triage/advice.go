@@ -69,6 +69,7 @@ func articlesFor(a Answers, o Outcome) []string {
 // hands them in when it loads the library.
 type RoutineFacts struct {
 	Slug    string
+	Kind    string   // exercise, massage or heat
 	Areas   []string // areas of the back it works on; none of them means it suits any painful area
 	AvoidIf []string // yes/no answer keys that rule it out
 	Floor   bool     // done lying or kneeling on the floor
@@ -123,6 +124,38 @@ func routinesFor(a Answers, o Outcome, routines []RoutineFacts) []string {
 		}
 	}
 	return out
+}
+
+// starterPlan picks from the suggested routines (already filtered for the
+// answers): up to two exercises, those done off the floor first (no one
+// has to get down and up to start), then one self-massage or heat routine
+// as an option, as NICE and the WHO put exercise first and hands-on care
+// alongside it.
+func starterPlan(suggested []string, routines []RoutineFacts) []string {
+	facts := map[string]RoutineFacts{}
+	for _, r := range routines {
+		facts[r.Slug] = r
+	}
+	var standing, floor, other []string
+	for _, slug := range suggested {
+		switch r := facts[slug]; {
+		case r.Kind == "exercise" && !r.Floor:
+			standing = append(standing, slug)
+		case r.Kind == "exercise":
+			floor = append(floor, slug)
+		default:
+			other = append(other, slug)
+		}
+	}
+	plan := append(standing, floor...)
+	plan = plan[:min(2, len(plan))]
+	if len(other) > 0 {
+		plan = append(plan, other[0])
+	}
+	if plan == nil {
+		return []string{}
+	}
+	return plan
 }
 
 func fitsArea(a Answers, r RoutineFacts) bool {

@@ -17,6 +17,9 @@ type Result struct {
 	SafetyNet    []SignList `json:"safety_net"`
 	Articles     []string   `json:"articles"` // suggested article slugs
 	Routines     []string   `json:"routines"` // suggested routine slugs; only for therapist and self-care
+	// StarterPlan is two or three of Routines to start "My back plan"
+	// with: exercise first, one self-massage or heat routine as an option.
+	StarterPlan []string `json:"starter_plan"`
 	RulesVersion string     `json:"rules_version"`
 }
 
@@ -96,6 +99,7 @@ func Evaluate(a Answers, routines []RoutineFacts) Result {
 	res.Title, res.Action, res.Calls = wording(outcome, fired)
 	res.Articles = articlesFor(a, outcome)
 	res.Routines = routinesFor(a, outcome, routines)
+	res.StarterPlan = starterPlan(res.Routines, routines)
 	return res
 }
 

@@ -94,11 +94,8 @@ func (s *Server) renderResult(w http.ResponseWriter, r *http.Request, p resultPa
 		v.Reasons = append(v.Reasons, rv)
 	}
 	v.Articles = articlesBySlug(site.Library, p.result.Articles)
-	for _, slug := range p.result.Routines {
-		if rt, ok := site.Library.Routine(slug); ok {
-			v.Routines = append(v.Routines, rt)
-		}
-	}
+	v.Routines = routinesBySlug(site.Library, p.result.Routines)
+	v.StarterPlan = routinesBySlug(site.Library, p.result.StarterPlan)
 	if p.kept != nil {
 		v.SavedID, v.SavedAt = p.kept.PublicID, p.kept.CreatedAt
 		v.OlderRules = p.kept.RulesVersion != p.result.RulesVersion
@@ -272,4 +269,15 @@ func historyRows(list []store.Assessment) []templates.HistoryRow {
 		rows = append(rows, templates.HistoryRow{ID: a.PublicID, CreatedAt: a.CreatedAt, Outcome: triage.Outcome(a.Outcome), Intensity: a.Intensity})
 	}
 	return rows
+}
+
+// routinesBySlug resolves slugs to routines, skipping any that are gone.
+func routinesBySlug(lib *library.Library, slugs []string) []*library.Routine {
+	var out []*library.Routine
+	for _, slug := range slugs {
+		if rt, ok := lib.Routine(slug); ok {
+			out = append(out, rt)
+		}
+	}
+	return out
 }

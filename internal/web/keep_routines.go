@@ -16,25 +16,30 @@ import (
 
 func (s *Server) routineList(w http.ResponseWriter, r *http.Request) error {
 	site := s.sites.Site()
-	area, gear := r.URL.Query().Get("area"), r.URL.Query().Get("equipment")
-	if !validOption(library.Areas, area) || !validOption(library.Equipment, gear) {
+	q := r.URL.Query()
+	kind, area, gear := q.Get("kind"), q.Get("area"), q.Get("equipment")
+	if !validOption(library.Kinds, kind) || !validOption(library.Areas, area) || !validOption(library.Equipment, gear) {
 		return &httpError{Status: http.StatusBadRequest, Heading: "Unknown filter", Message: "That filter does not exist. Choose one from the list of routines."}
 	}
-	return s.cachedAs(w, r, site, paths.RoutinesFiltered(area, gear), func() templ.Component {
+	return s.cachedAs(w, r, site, paths.RoutinesFiltered(kind, area, gear), func() templ.Component {
 		v := templates.RoutineListView{
-			Page:     s.page(r, site, "Self-care routines", "Short self-massage and movement routines for back pain you can do at home, with timings and when to stop."),
-			Routines: site.Library.RoutinesFor(area, gear), Area: area, Equipment: gear,
+			Page:     s.page(r, site, "Self-care routines", "Exercises, self-massage and heat for back pain you can do at home, with timings, easier and harder versions, and when to stop."),
+			Routines: site.Library.RoutinesFor(library.RoutineFilter{Kind: kind, Area: area, Equipment: gear}), Area: area, Equipment: gear,
 		}
 		if s.baseURL != "" {
 			v.Canonical = s.baseURL + paths.Routines // filters are views of one page
 		}
-		v.Areas = append(v.Areas, templates.FilterLink{Label: "Anywhere", Href: paths.RoutinesFiltered("", gear), Current: area == ""})
-		for _, o := range library.Areas {
-			v.Areas = append(v.Areas, templates.FilterLink{Label: o.Label, Href: paths.RoutinesFiltered(o.Value, gear), Current: area == o.Value})
+		v.Kinds = append(v.Kinds, templates.FilterLink{Label: "All kinds", Href: paths.RoutinesFiltered("", area, gear), Current: kind == ""})
+		for _, o := range library.Kinds {
+			v.Kinds = append(v.Kinds, templates.FilterLink{Label: o.Label, Href: paths.RoutinesFiltered(o.Value, area, gear), Current: kind == o.Value})
 		}
-		v.Gear = append(v.Gear, templates.FilterLink{Label: "Anything", Href: paths.RoutinesFiltered(area, ""), Current: gear == ""})
+		v.Areas = append(v.Areas, templates.FilterLink{Label: "Anywhere", Href: paths.RoutinesFiltered(kind, "", gear), Current: area == ""})
+		for _, o := range library.Areas {
+			v.Areas = append(v.Areas, templates.FilterLink{Label: o.Label, Href: paths.RoutinesFiltered(kind, o.Value, gear), Current: area == o.Value})
+		}
+		v.Gear = append(v.Gear, templates.FilterLink{Label: "Anything", Href: paths.RoutinesFiltered(kind, area, ""), Current: gear == ""})
 		for _, o := range library.Equipment {
-			v.Gear = append(v.Gear, templates.FilterLink{Label: o.Label, Href: paths.RoutinesFiltered(area, o.Value), Current: gear == o.Value})
+			v.Gear = append(v.Gear, templates.FilterLink{Label: o.Label, Href: paths.RoutinesFiltered(kind, area, o.Value), Current: gear == o.Value})
 		}
 		return templates.RoutineList(v)
 	})
