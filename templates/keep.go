@@ -77,6 +77,7 @@ type RoutineView struct {
 	Bookmark BookmarkState
 	Warnings []string // from a kept result whose answers match avoid_if
 	Due      bool
+	Plan     PlanState
 }
 
 // MeView is "My Backwise".

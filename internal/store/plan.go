@@ -52,7 +52,6 @@ type FlareCard struct {
 const (
 	MaxPlanItems     = 5
 	MaxActivity      = 60
-	MaxFlareField    = 500
 	MaxWalkMinutes   = 60
 	HistoryKeptDays  = 730 // two years of done marks and check-ins
 	dayLayout        = "2006-01-02"

@@ -63,8 +63,8 @@ func (s *Server) routineShow(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return errNotFound
 	}
-	build := func(b templates.BookmarkState, warnings []string) templ.Component {
-		v := templates.RoutineView{Page: s.page(r, site, rt.Title, rt.Summary), Routine: rt, Bookmark: b, Warnings: warnings, Due: rt.DueForReview(s.now())}
+	build := func(b templates.BookmarkState, warnings []string, ps templates.PlanState) templ.Component {
+		v := templates.RoutineView{Page: s.page(r, site, rt.Title, rt.Summary), Routine: rt, Bookmark: b, Warnings: warnings, Due: rt.DueForReview(s.now()), Plan: ps}
 		v.Article, _ = site.Library.Article(rt.Article)
 		return templates.Routine(v)
 	}
@@ -74,6 +74,11 @@ func (s *Server) routineShow(w http.ResponseWriter, r *http.Request) error {
 	}
 	blank := s.blankBookmark("routine", rt.Slug)
 	b, warnings := blank, []string(nil)
+	ps, err := s.planState(r, visitor, known, rt.Slug)
+	if err != nil {
+		return err
+	}
+	blankPlan, _ := s.planState(r, store.Visitor{}, false, rt.Slug)
 	if known {
 		if b, err = s.bookmarkState(r, visitor, "routine", rt.Slug); err != nil {
 			return err
@@ -82,12 +87,12 @@ func (s *Server) routineShow(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	if !b.Saved && len(warnings) == 0 {
-		// Without a bookmark or a warning the page is the same for
-		// everyone: render once, keep.
-		return s.cached(w, r, site, func() templ.Component { return build(blank, nil) })
+	if !b.Saved && len(warnings) == 0 && ps == blankPlan {
+		// Without a bookmark, a warning or a plan the page is the same
+		// for everyone: render once, keep.
+		return s.cached(w, r, site, func() templ.Component { return build(blank, nil, blankPlan) })
 	}
-	return s.render(w, r, http.StatusOK, build(b, warnings))
+	return s.render(w, r, http.StatusOK, build(b, warnings, ps))
 }
 
 // routineWarnings says why the routine may not suit the visitor, from the

@@ -72,6 +72,17 @@ func (s *Server) routes() http.Handler {
 	r.Post(paths.MeRestoreCode, s.handle(s.meRestoreCode))
 	r.Get(paths.MeRestore, s.handle(s.meRestoreForm))
 	r.Post(paths.MeRestore, s.handle(s.meRestore))
+	r.Get(paths.MePlan, s.handle(s.planPage))
+	r.Post(paths.MePlan, s.handle(s.planSave))
+	r.Post(paths.MePlanAdd, s.handle(s.planAdd))
+	r.Post(paths.MePlanRemove, s.handle(s.planRemove))
+	r.Post(paths.MePlanDone, s.handle(s.planDone))
+	r.Get(paths.MePlanCheckIn, s.handle(s.checkInForm))
+	r.Post(paths.MePlanCheckIn, s.handle(s.checkInSave))
+	r.Get(paths.MePlanFlare, s.handle(s.flarePage))
+	r.Post(paths.MePlanFlare, s.handle(s.flareSave))
+	r.Get(paths.MePlanSummary, s.handle(s.planSummary))
+	r.Get(paths.MePlanCalendar, s.handle(s.planCalendar))
 
 	// JSON API
 	r.Post(paths.APIAssessments, s.handle(s.apiAssess))

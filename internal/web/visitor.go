@@ -36,6 +36,20 @@ type Store interface {
 	Restore(ctx context.Context, code, newToken string, current *store.Visitor, now time.Time) (store.Visitor, error)
 	Secret(ctx context.Context, name string, size int) ([]byte, error)
 	AddFeedback(ctx context.Context, f store.Feedback) (int64, error)
+
+	// My back plan.
+	Plan(ctx context.Context, v store.Visitor) (store.Plan, error)
+	SavePlan(ctx context.Context, who store.Who, g store.PlanGoal, items []string) (store.Visitor, error)
+	AddPlanItem(ctx context.Context, who store.Who, slug string, goal store.PlanGoal) (store.Visitor, error)
+	RemovePlanItem(ctx context.Context, v store.Visitor, slug string) error
+	MarkDone(ctx context.Context, who store.Who, slug string, day time.Time) (store.Visitor, error)
+	UnmarkDone(ctx context.Context, v store.Visitor, slug string, day time.Time) error
+	DoneOn(ctx context.Context, v store.Visitor, slug string, day time.Time) (bool, error)
+	DoneMarks(ctx context.Context, v store.Visitor, since time.Time) ([]store.DoneMark, error)
+	AddCheckIn(ctx context.Context, who store.Who, c store.CheckIn, now time.Time) (store.Visitor, error)
+	CheckIns(ctx context.Context, v store.Visitor) ([]store.CheckIn, error)
+	SaveFlareCard(ctx context.Context, who store.Who, f store.FlareCard) (store.Visitor, error)
+	FlareCardOf(ctx context.Context, v store.Visitor) (store.FlareCard, bool, error)
 }
 
 // currentVisitor returns the visitor whose cookie came with the request;
