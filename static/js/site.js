@@ -310,12 +310,63 @@
     form.addEventListener('submit', onSubmit);
   }
 
+  /* 6. "I did this today" ------------------------------------------------ */
+  // Marks a routine done (or undoes it) in place. Any trouble posts the form
+  // for real: the form says "done" or "undo", never "toggle", so posting
+  // again is safe.
+  function initPlanDone(form) {
+    const button = form.querySelector('button[type="submit"]');
+    const status = form.querySelector('.plan-status');
+    const action = form.querySelector('input[name="action"]');
+    if (!button || !status || !action || typeof window.fetch !== 'function') return;
+    let busy = false;
+    const fallBack = () => {
+      form.removeEventListener('submit', onSubmit);
+      button.disabled = false;
+      HTMLFormElement.prototype.submit.call(form);
+    };
+    async function onSubmit(event) {
+      event.preventDefault();
+      if (busy) return;
+      busy = true;
+      const body = new URLSearchParams(new FormData(form));
+      const hadFocus = document.activeElement === button;
+      button.disabled = true;
+      let data;
+      try {
+        const res = await fetch(form.getAttribute('action'), {
+          method: 'POST', body, headers: { Accept: 'application/json' }, credentials: 'same-origin',
+        });
+        if (!res.ok || !(res.headers.get('Content-Type') || '').includes('json')) throw new Error(String(res.status));
+        data = await res.json();
+        if (!data || typeof data.done !== 'boolean' || typeof data.action !== 'string') throw new Error('unexpected reply');
+      } catch {
+        busy = false;
+        return fallBack();
+      }
+      action.value = data.action;
+      if (typeof data.button === 'string') {
+        // Keep the visually hidden routine name, if the button has one.
+        const hidden = button.querySelector('.visually-hidden');
+        button.textContent = data.button;
+        if (hidden) button.append(hidden);
+      }
+      if (typeof data.status === 'string') status.textContent = data.status;
+      button.classList.toggle('button--secondary', data.done);
+      button.disabled = false;
+      if (hadFocus && (document.activeElement === document.body || !document.activeElement)) button.focus();
+      busy = false;
+    }
+    form.addEventListener('submit', onSubmit);
+  }
+
   function init() {
     document.querySelectorAll('input[type=checkbox][data-exclusive]').forEach(initExclusive);
     document.querySelectorAll('[data-routine-timer]').forEach(initTimer);
     document.querySelectorAll('form[data-bookmark]').forEach(initBookmark);
     document.querySelectorAll('button[data-print]').forEach(initPrint);
     document.querySelectorAll('form[data-feedback]').forEach(initFeedback);
+    document.querySelectorAll('form[data-plan-done]').forEach(initPlanDone);
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
