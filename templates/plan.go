@@ -132,7 +132,7 @@ func dayLabel(day string) string {
 	if err != nil {
 		return day
 	}
-	return t.Format("2 January 2006")
+	return t.Format("2 Jan 2006")
 }
 
 // signQuestion asks about one warning-sign list at a check-in.

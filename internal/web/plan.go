@@ -94,10 +94,7 @@ func (s *Server) fillPlan(r *http.Request, v store.Visitor, p store.Plan, view *
 	if err != nil {
 		return err
 	}
-	weeks := plan.DaysActive(markTimes(marks), now, planWeeks)
-	for _, wk := range weeks {
-		view.Weeks = append(view.Weeks, templates.WeekRow{Start: wk.Start, Days: wk.Days, Goal: p.DaysPerWeek})
-	}
+	view.Weeks = weekRows(marks, p, now)
 	if len(view.Weeks) > 0 {
 		view.ThisWeek = view.Weeks[len(view.Weeks)-1]
 	}
@@ -590,9 +587,7 @@ func (s *Server) planSummary(w http.ResponseWriter, r *http.Request) error {
 			if err != nil {
 				return err
 			}
-			for _, wk := range plan.DaysActive(markTimes(marks), now, planWeeks) {
-				view.Weeks = append(view.Weeks, templates.WeekRow{Start: wk.Start, Days: wk.Days, Goal: p.DaysPerWeek})
-			}
+			view.Weeks = weekRows(marks, p, now)
 		} else if !errors.Is(err, store.ErrNoPlan) {
 			return err
 		}
@@ -660,6 +655,21 @@ func (s *Server) siteURL(r *http.Request) string {
 		return s.baseURL
 	}
 	return s.origin(r)
+}
+
+// weekRows is the days-active table: the last planWeeks weeks, from the
+// week the plan started (earlier weeks would only be zeros).
+func weekRows(marks []store.DoneMark, p store.Plan, now time.Time) []templates.WeekRow {
+	var out []templates.WeekRow
+	weeks := plan.DaysActive(markTimes(marks), now, planWeeks)
+	for i, wk := range weeks {
+		current := i == len(weeks)-1
+		if !current && !p.CreatedAt.IsZero() && wk.Start.AddDate(0, 0, 7).Before(p.CreatedAt) {
+			continue
+		}
+		out = append(out, templates.WeekRow{Start: wk.Start, Days: wk.Days, Goal: p.DaysPerWeek})
+	}
+	return out
 }
 
 func markTimes(marks []store.DoneMark) []time.Time {
