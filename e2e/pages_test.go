@@ -39,6 +39,36 @@ func pageTypes() []pageType {
 		}},
 		{name: "about", reach: load("/about", http.StatusOK)},
 		{name: "evidence-key", reach: load("/about/evidence", http.StatusOK)},
+		{name: "plan-start", reach: load("/me/plan", http.StatusOK)},
+		{name: "plan-errors", reach: func(tb *tab) {
+			load("/me/plan", http.StatusOK)(tb)
+			tb.clickAndLoad(`form[data-testid=plan-form] button[type=submit]`)
+			tb.waitFor(errorSummary)
+		}},
+		{name: "plan", reach: func(tb *tab) {
+			startPlan(tb.t, tb)
+			checkInOnce(tb.t, tb)
+		}},
+		{name: "check-in", reach: func(tb *tab) {
+			startPlan(tb.t, tb)
+			load("/me/plan/check-in", http.StatusOK)(tb)
+		}},
+		{name: "check-in-alert", reach: func(tb *tab) {
+			load("/me/plan/check-in", http.StatusOK)(tb)
+			tb.click(`label[for=sign-emergency-0]`)
+			tb.clickAndLoad(`[data-testid=check-in-submit]`)
+			tb.waitFor(`[data-testid=calls]`)
+		}},
+		{name: "flare-card", reach: func(tb *tab) {
+			load("/me/plan/flare-up", http.StatusOK)(tb)
+			tb.clickAndLoad(`form[data-testid=flare-form] button[type=submit]`)
+			tb.waitFor(`[data-testid=flare-card]`)
+		}},
+		{name: "clinician-summary", reach: func(tb *tab) {
+			startPlan(tb.t, tb)
+			checkInOnce(tb.t, tb)
+			load("/me/plan/summary", http.StatusOK)(tb)
+		}},
 		{name: "article-report-open", reach: func(tb *tab) {
 			load("/articles/sciatica", http.StatusOK)(tb)
 			// Opened from script, so focus stays at the top for the skip-link check.
