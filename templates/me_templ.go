@@ -329,7 +329,7 @@ func Me(v MeView) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 31, " <section aria-labelledby=\"my-privacy\" class=\"privacy-summary\"><h2 id=\"my-privacy\">What we store, and where</h2><ul><li>Only what you chose to keep: saved routines and articles with your notes, and kept questionnaire results with their answers.</li><li>It is stored in Backwise's own database on our server, next to a scrambled (hashed) form of the random code in this browser's cookie. We cannot tell who you are.</li><li>No account, no email address, no analytics, no adverts, and nothing shared with anyone else.</li><li>If you have a restore code, we store only a hashed form of it too. It stops working after 30 days or once used.</li></ul>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 31, " <section aria-labelledby=\"my-privacy\" class=\"privacy-summary\"><h2 id=\"my-privacy\">What we store, and where</h2><ul><li>Only what you chose to keep: saved routines and articles with your notes, kept questionnaire results with their answers, and My back plan (its routines, the days you did them, your check-ins for up to two years, and your flare-up card).</li><li>It is stored in Backwise's own database on our server, next to a scrambled (hashed) form of the random code in this browser's cookie. We cannot tell who you are.</li><li>No account, no email address, no analytics, no adverts, and nothing shared with anyone else.</li><li>If you have a restore code, we store only a hashed form of it too. It stops working after 30 days or once used.</li></ul>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
