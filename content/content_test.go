@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -133,3 +134,39 @@ func copySite(host string) bool {
 	}
 	return false
 }
+
+// Exercise comes first, as NICE and the WHO put it: the exercises the site
+// promises exist, each loaded through the real loader (which requires a
+// start-and-end figure, an easier and a harder version and the floor
+// flag), and they come first in the routine list.
+func TestExerciseRoutines(t *testing.T) {
+	lib, err := library.Load(FS, web.ContentOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, slug := range []string{"knee-rolls", "pelvic-tilts", "bridges", "cat-cow", "knee-to-chest", "bird-dog",
+		"chair-exercises", "sit-to-stand", "pregnancy-back-care", "walking-plan"} {
+		r, ok := lib.Routine(slug)
+		switch {
+		case !ok:
+			t.Errorf("no routine %s", slug)
+		case r.Kind != "exercise":
+			t.Errorf("%s is %q, want an exercise", slug, r.Kind)
+		case !strings.Contains(string(r.Body), "<figure") || !strings.Contains(r.Text, "Easier:") || !strings.Contains(r.Text, "Harder:"):
+			t.Errorf("%s lacks its figure or its easier and harder versions", slug)
+		}
+	}
+	if r, _ := lib.Routine("pregnancy-back-care"); r != nil && slices.Contains(r.AvoidIf, "pregnant") {
+		t.Error("the pregnancy set is ruled out for pregnant readers")
+	}
+	if r, _ := lib.Routine("chair-exercises"); r != nil && r.Floor {
+		t.Error("the chair set is marked as a floor routine")
+	}
+	all := lib.Routines()
+	for i := 1; i < len(all); i++ {
+		if all[i-1].Kind != "exercise" && all[i].Kind == "exercise" {
+			t.Errorf("%s (exercise) is listed after %s (%s)", all[i].Slug, all[i-1].Slug, all[i-1].Kind)
+		}
+	}
+}
+
