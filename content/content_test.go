@@ -169,4 +169,3 @@ func TestExerciseRoutines(t *testing.T) {
 		}
 	}
 }
-
