@@ -3,6 +3,7 @@ package templates
 import (
 	"html/template"
 	"strconv"
+	"strings"
 	"time"
 
 	"backwise/internal/library"
@@ -141,4 +142,13 @@ func signQuestion(l triage.SignList) string {
 		return "Right now, do you have back pain and any of these? They need help straight away."
 	}
 	return "Or any of these? They need help today."
+}
+
+// routineTitles lists routines' titles for a sentence.
+func routineTitles(rs []*library.Routine) string {
+	titles := make([]string, len(rs))
+	for i, r := range rs {
+		titles[i] = r.Title
+	}
+	return strings.Join(titles, ", ")
 }
