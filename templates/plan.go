@@ -22,9 +22,9 @@ type PlanState struct {
 
 // PlanItem is one routine of the plan on the plan page.
 type PlanItem struct {
-	Routine   *library.Routine // nil: the routine no longer exists
-	Slug      string
-	DoneToday bool
+	Routine      *library.Routine // nil: the routine no longer exists
+	Slug         string
+	DoneToday    bool
 	DaysThisWeek int
 }
 
@@ -106,18 +106,18 @@ type FlareView struct {
 // SummaryView is the one-page summary for a clinician.
 type SummaryView struct {
 	Page
-	Printed     time.Time
-	Result      *store.Assessment
-	Outcome     triage.Outcome
-	Answers     []AnswerRow
-	CheckIns    []store.CheckIn
-	Chart       template.HTML
-	Weeks       []WeekRow
-	Plan        store.Plan
-	Routines    []*library.Routine
-	Card        *store.FlareCard
-	Activity    string
-	SiteURL     string
+	Printed  time.Time
+	Result   *store.Assessment
+	Outcome  triage.Outcome
+	Answers  []AnswerRow
+	CheckIns []store.CheckIn
+	Chart    template.HTML
+	Weeks    []WeekRow
+	Plan     store.Plan
+	Routines []*library.Routine
+	Card     *store.FlareCard
+	Activity string
+	SiteURL  string
 }
 
 // signChoiceValue is a checkbox value for sign i of a list.

@@ -6,21 +6,21 @@ import "slices"
 // returns it. It never names a diagnosis: it says how soon to get which
 // kind of help, and why.
 type Result struct {
-	Outcome      Outcome    `json:"outcome"`
-	Title        string     `json:"title"`
-	Action       string     `json:"action"`
-	CareCard     string     `json:"care_card"` // immediate, urgent or non-urgent
-	Calls        []Call     `json:"calls"`     // numbers to call now; empty below urgent
-	Reasons      []Reason   `json:"reasons"`   // why; never empty
-	Notes        []Note     `json:"notes"`     // where to go or what to say, at any outcome
-	Cautions     []Caution  `json:"cautions"`  // how to adapt care; empty at emergency and urgent
-	SafetyNet    []SignList `json:"safety_net"`
-	Articles     []string   `json:"articles"` // suggested article slugs
-	Routines     []string   `json:"routines"` // suggested routine slugs; only for therapist and self-care
+	Outcome   Outcome    `json:"outcome"`
+	Title     string     `json:"title"`
+	Action    string     `json:"action"`
+	CareCard  string     `json:"care_card"` // immediate, urgent or non-urgent
+	Calls     []Call     `json:"calls"`     // numbers to call now; empty below urgent
+	Reasons   []Reason   `json:"reasons"`   // why; never empty
+	Notes     []Note     `json:"notes"`     // where to go or what to say, at any outcome
+	Cautions  []Caution  `json:"cautions"`  // how to adapt care; empty at emergency and urgent
+	SafetyNet []SignList `json:"safety_net"`
+	Articles  []string   `json:"articles"` // suggested article slugs
+	Routines  []string   `json:"routines"` // suggested routine slugs; only for therapist and self-care
 	// StarterPlan is two or three of Routines to start "My back plan"
 	// with: exercise first, one self-massage or heat routine as an option.
-	StarterPlan []string `json:"starter_plan"`
-	RulesVersion string     `json:"rules_version"`
+	StarterPlan  []string `json:"starter_plan"`
+	RulesVersion string   `json:"rules_version"`
 }
 
 // Reason explains one rule behind the outcome.

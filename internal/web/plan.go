@@ -691,4 +691,3 @@ func planCheckIns(cs []store.CheckIn) []plan.CheckIn {
 	}
 	return out
 }
-
