@@ -61,3 +61,42 @@ func TestResultAnswersPrintOnOnePage(t *testing.T) {
 		t.Errorf("'Your answers' prints on %d pages, want 1 (whole result: %d pages)", n, total)
 	}
 }
+
+// printPages prints the current page on A4 and returns the page count.
+func printPages(t *testing.T, tb *tab) int {
+	t.Helper()
+	preferCSS := false
+	res, err := chromedp.Call(tb.ctx, page.PrintToPDF, page.PrintToPDFParams{PaperWidth: 8.27, PaperHeight: 11.69, PreferCSSPageSize: &preferCSS})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := pdfPageCount.FindSubmatch(res.Data)
+	if m == nil {
+		t.Fatal("no page count in the PDF")
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	return n
+}
+
+// The flare-up card and the summary for a clinician each print on one A4
+// page: a kept result, a plan, a check-in and a card, all on it.
+func TestPlanPagesPrintOnOnePage(t *testing.T) {
+	tb := newTab(t)
+	toResult(tb, "self_care", true)
+	startPlan(t, tb)
+	checkInOnce(t, tb)
+	tb.goTo("/me/plan/flare-up")
+	tb.clickAndLoad(`form[data-testid=flare-form] button[type=submit]`)
+	tb.waitFor(`[data-testid=flare-card]`)
+	if n := printPages(t, tb); n != 1 {
+		t.Errorf("the flare-up card prints on %d pages, want 1", n)
+	}
+	tb.goTo("/me/plan/summary")
+	tb.waitFor(`[data-testid=clinician-summary]`)
+	if !tb.exists(`[data-testid=clinician-summary] .summary-list`) && !tb.exists(`[data-testid=clinician-summary] dl`) {
+		t.Error("the summary has no kept answers")
+	}
+	if n := printPages(t, tb); n != 1 {
+		t.Errorf("the summary for a clinician prints on %d A4 pages, want 1", n)
+	}
+}

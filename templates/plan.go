@@ -43,6 +43,7 @@ type PlanChoice struct {
 	Routine   *library.Routine
 	Checked   bool
 	Suggested bool // from the visitor's latest kept result
+	Saved     bool // bookmarked in My Backwise
 }
 
 // WeekRow is one week of the days-active table.

@@ -133,7 +133,7 @@ func (s *Server) fillPlan(r *http.Request, v store.Visitor, p store.Plan, view *
 // latest kept result.
 func (s *Server) planForm(r *http.Request, v store.Visitor, known bool, p store.Plan, editing bool) (templates.PlanForm, error) {
 	f := templates.PlanForm{DaysPerWeek: defaultGoal.DaysPerWeek, Editing: editing}
-	var suggested, starter []string
+	var suggested, starter, saved []string
 	if known {
 		res, ok, err := s.latestResult(r, v)
 		if err != nil {
@@ -142,6 +142,15 @@ func (s *Server) planForm(r *http.Request, v store.Visitor, known bool, p store.
 		if ok {
 			suggested, starter = res.Routines, res.StarterPlan
 		}
+		bookmarks, err := s.db.Bookmarks(r.Context(), v)
+		if err != nil {
+			return f, err
+		}
+		for _, b := range bookmarks {
+			if b.Kind == "routine" {
+				saved = append(saved, b.Slug)
+			}
+		}
 	}
 	checked := starter
 	if editing {
@@ -149,7 +158,8 @@ func (s *Server) planForm(r *http.Request, v store.Visitor, known bool, p store.
 		f.DaysPerWeek, f.WalkMinutes, f.Activity = p.DaysPerWeek, p.WalkMinutes, p.Activity
 	}
 	for _, rt := range s.sites.Site().Library.Routines() {
-		f.Choices = append(f.Choices, templates.PlanChoice{Routine: rt, Checked: slices.Contains(checked, rt.Slug), Suggested: slices.Contains(suggested, rt.Slug)})
+		f.Choices = append(f.Choices, templates.PlanChoice{Routine: rt, Checked: slices.Contains(checked, rt.Slug),
+			Suggested: slices.Contains(suggested, rt.Slug), Saved: slices.Contains(saved, rt.Slug)})
 	}
 	return f, nil
 }
