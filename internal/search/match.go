@@ -63,7 +63,7 @@ func (ix *Index) match(ctx context.Context, expr, orExpr string, nwords, limit i
 func (ix *Index) pool(ctx context.Context, expr string) ([]row, error) {
 	rs, err := ix.db.QueryContext(ctx, ix.sql, expr, poolSize)
 	if err != nil {
-		return nil, fmt.Errorf("search: query %q: %w", expr, err)
+		return nil, fmt.Errorf("search: query: %w", err)
 	}
 	defer rs.Close()
 	var rows []row
@@ -77,7 +77,7 @@ func (ix *Index) pool(ctx context.Context, expr string) ([]row, error) {
 		rows = append(rows, r)
 	}
 	if err := rs.Err(); err != nil {
-		return nil, fmt.Errorf("search: query %q: %w", expr, err)
+		return nil, fmt.Errorf("search: query: %w", err)
 	}
 	return rows, nil
 }
@@ -95,7 +95,7 @@ func (ix *Index) snippets(ctx context.Context, expr, orExpr string, rows []row) 
 	}
 	rs, err := ix.db.QueryContext(ctx, snippetSQL, expr, orExpr, string(pages))
 	if err != nil {
-		return nil, fmt.Errorf("search: snippets %q: %w", expr, err)
+		return nil, fmt.Errorf("search: snippets: %w", err)
 	}
 	defer rs.Close()
 	bodies := make(map[int64]string, len(rows))
@@ -108,7 +108,7 @@ func (ix *Index) snippets(ctx context.Context, expr, orExpr string, rows []row) 
 		bodies[page] = s
 	}
 	if err := rs.Err(); err != nil {
-		return nil, fmt.Errorf("search: snippets %q: %w", expr, err)
+		return nil, fmt.Errorf("search: snippets: %w", err)
 	}
 	return bodies, nil
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strings"
@@ -65,6 +66,12 @@ func (s *Server) handle(h handlerFunc) http.HandlerFunc {
 // are ours (logged at Error with the cause).
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var he *httpError
+	if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
+		// The visitor left: nobody reads the answer, and the error's text
+		// may quote what they sent (a search, a note), so it is not logged.
+		s.log.DebugContext(r.Context(), "request cancelled", "request_id", requestID(r))
+		return
+	}
 	if store.IsUnavailable(err) {
 		s.log.ErrorContext(r.Context(), "database unavailable", "err", err, "request_id", requestID(r))
 		w.Header().Set("Retry-After", "30")

@@ -421,3 +421,19 @@ func accessLogFields(t *testing.T, logs string) map[string]string {
 	}
 	return out
 }
+
+// A search the visitor abandons fails inside SQLite with the context's
+// error; the words they typed must not reach the log with it.
+func TestCancelledSearchLogsNoWords(t *testing.T) {
+	s, _, logs := testServer(t, today)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	req := httptest.NewRequest("GET", "/search?q=tennis+ballsecretword", nil).WithContext(ctx)
+	s.ServeHTTP(httptest.NewRecorder(), req)
+	if strings.Contains(logs.String(), "secretword") {
+		t.Errorf("the search words reached the log: %s", logs.String())
+	}
+	if strings.Contains(logs.String(), "level=ERROR") {
+		t.Errorf("an abandoned request is logged as an error: %s", logs.String())
+	}
+}
