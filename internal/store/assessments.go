@@ -104,5 +104,6 @@ func (s *Store) DeleteAssessment(ctx context.Context, v Visitor, publicID string
 	if n, _ := res.RowsAffected(); n == 0 {
 		return ErrNotFound
 	}
+	s.scrub(ctx)
 	return nil
 }

@@ -38,6 +38,7 @@ func (s *Store) RemoveBookmark(ctx context.Context, v Visitor, kind, slug string
 	if _, err := s.write.ExecContext(ctx, `DELETE FROM bookmarks WHERE visitor_id = ? AND kind = ? AND slug = ?`, v.ID, kind, slug); err != nil {
 		return fmt.Errorf("store: remove bookmark: %w", err)
 	}
+	s.scrub(ctx)
 	return nil
 }
 
@@ -51,6 +52,7 @@ func (s *Store) SetBookmarkNote(ctx context.Context, v Visitor, kind, slug, note
 	if n, _ := res.RowsAffected(); n == 0 {
 		return ErrNotFound
 	}
+	s.scrub(ctx) // the old note
 	return nil
 }
 

@@ -107,5 +107,6 @@ func (s *Store) DeleteFeedback(ctx context.Context, ids []int64) (int64, error) 
 	if err != nil {
 		return 0, fmt.Errorf("store: delete feedback: %w", err)
 	}
+	s.scrub(ctx)
 	return res.RowsAffected()
 }

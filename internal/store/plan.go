@@ -130,6 +130,7 @@ func (s *Store) RemovePlanItem(ctx context.Context, v Visitor, slug string) erro
 	if _, err := s.write.ExecContext(ctx, `DELETE FROM plan_items WHERE visitor_id = ? AND slug = ?`, v.ID, slug); err != nil {
 		return fmt.Errorf("store: remove from plan: %w", err)
 	}
+	s.scrub(ctx)
 	return nil
 }
 
@@ -179,6 +180,7 @@ func (s *Store) UnmarkDone(ctx context.Context, v Visitor, slug string, day time
 	if _, err := s.write.ExecContext(ctx, `DELETE FROM done_marks WHERE visitor_id = ? AND slug = ? AND day = ?`, v.ID, slug, Day(day)); err != nil {
 		return fmt.Errorf("store: unmark done: %w", err)
 	}
+	s.scrub(ctx)
 	return nil
 }
 
@@ -247,6 +249,7 @@ func (s *Store) CheckIns(ctx context.Context, v Visitor) ([]CheckIn, error) {
 
 // SaveFlareCard creates or replaces the visitor's flare-up card.
 func (s *Store) SaveFlareCard(ctx context.Context, who Who, f FlareCard) (Visitor, error) {
+	defer s.scrub(ctx) // the old card's words
 	return s.forVisitor(ctx, who, func(tx *sql.Tx, v Visitor) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO flare_cards (visitor_id, helps, pause, contacts, seek_help) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (visitor_id) DO UPDATE SET helps = excluded.helps, pause = excluded.pause, contacts = excluded.contacts,

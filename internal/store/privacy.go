@@ -75,6 +75,7 @@ func (s *Store) DeleteVisitor(ctx context.Context, v Visitor) error {
 	if _, err := s.write.ExecContext(ctx, `DELETE FROM visitors WHERE id = ?`, v.ID); err != nil {
 		return fmt.Errorf("store: delete visitor: %w", err)
 	}
+	s.scrub(ctx)
 	return nil
 }
 
@@ -190,6 +191,7 @@ func (s *Store) Restore(ctx context.Context, code, newToken string, current *Vis
 	if err != nil {
 		return Visitor{}, err
 	}
+	s.scrub(ctx)
 	return target, nil
 }
 
