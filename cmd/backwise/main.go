@@ -109,12 +109,14 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 	if cfg.Dev {
 		go web.WatchForChanges(ctx, log, sites, cfg.ContentDir, cfg.StaticDir)
 	}
-	srv := web.NewHTTPServer(web.New(web.Deps{Logger: log, Sites: sites, DB: db, BaseURL: cfg.BaseURL, WriteLimit: cfg.WriteLimit}))
+	srv := web.NewHTTPServer(web.New(web.Deps{Logger: log, Sites: sites, DB: db, BaseURL: cfg.BaseURL, WriteLimit: cfg.WriteLimit,
+		RestoreLimit: cfg.RestoreLimit, Secure: cfg.Secure, TrustedProxies: cfg.TrustedProxies}))
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
-	log.Info("backwise is ready", "url", "http://"+ln.Addr().String(), "db", cfg.DBPath, "articles", len(site.Library.Articles()), "dev", cfg.Dev)
+	log.Info("backwise is ready", "url", "http://"+ln.Addr().String(), "db", cfg.DBPath, "articles", len(site.Library.Articles()), "dev", cfg.Dev,
+		"secure", cfg.Secure, "trusted_proxies", len(cfg.TrustedProxies))
 	err = web.Serve(ctx, srv, ln, 10*time.Second)
 	log.Info("backwise stopped")
 	return err

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/netip"
 	"net/url"
 	"strings"
 )
@@ -23,6 +24,15 @@ type Config struct {
 	StaticDir  string // with Dev: where static/ lives on disk
 	ReadOnly   bool   // open the database read-only: reading works, saving answers 503
 	WriteLimit int    // writes a minute per client address and per visitor; 0 turns limits off
+	// RestoreLimit is restore-code attempts per client address at once, then one a minute.
+	RestoreLimit int
+	// Secure: the public site is HTTPS (behind a TLS proxy requests arrive
+	// as plain HTTP, so only configuration can say). On by default when
+	// BaseURL is https://.
+	Secure bool
+	// TrustedProxies are the proxy addresses whose X-Forwarded-For and
+	// X-Forwarded-Proto are believed.
+	TrustedProxies []netip.Prefix
 }
 
 // Defaults used when neither a flag nor the environment says otherwise.
@@ -53,6 +63,9 @@ func ParseServe(args []string, getenv func(string) string, out io.Writer) (Confi
 	fs.StringVar(&c.StaticDir, "static-dir", "static", "with -dev: the static folder on disk")
 	fs.BoolVar(&c.ReadOnly, "read-only", false, "open the database read-only (maintenance, replicas): reading works, saving answers 503")
 	fs.IntVar(&c.WriteLimit, "write-limit", 30, "saves a minute allowed per client address and per visitor (burst of the same size); 0 turns the limit off, e.g. for load tests")
+	fs.IntVar(&c.RestoreLimit, "restore-limit", 5, "restore-code attempts per client address at once, then one a minute")
+	secure := fs.String("secure", env("BACKWISE_SECURE", "auto"), "the public site is HTTPS: Secure __Host- cookies and HSTS; auto = when -base-url is https:// (env BACKWISE_SECURE: true, false or auto)")
+	proxies := fs.String("trusted-proxy", env("BACKWISE_TRUSTED_PROXY", ""), "comma-separated addresses or CIDRs of the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, e.g. 127.0.0.1,10.0.0.0/8 (env BACKWISE_TRUSTED_PROXY)")
 	fs.Usage = func() {
 		fmt.Fprintf(out, "Usage: backwise serve [flags]\n\nServe the Backwise web app.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -63,7 +76,35 @@ func ParseServe(args []string, getenv func(string) string, out io.Writer) (Confi
 	if fs.NArg() > 0 {
 		return Config{}, fmt.Errorf("serve takes no arguments, got %q", fs.Args())
 	}
-	return c, c.validate()
+	if err := c.validate(); err != nil {
+		return Config{}, err
+	}
+	switch strings.ToLower(*secure) {
+	case "auto", "":
+		c.Secure = strings.HasPrefix(c.BaseURL, "https://")
+	case "true", "1", "yes":
+		c.Secure = true
+	case "false", "0", "no":
+		c.Secure = false
+	default:
+		return Config{}, fmt.Errorf("-secure must be true, false or auto, not %q", *secure)
+	}
+	for _, part := range strings.Split(*proxies, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		p, err := netip.ParsePrefix(part)
+		if err != nil {
+			a, aerr := netip.ParseAddr(part)
+			if aerr != nil {
+				return Config{}, fmt.Errorf("-trusted-proxy: %q is not an address or CIDR like 10.0.0.0/8", part)
+			}
+			p = netip.PrefixFrom(a, a.BitLen())
+		}
+		c.TrustedProxies = append(c.TrustedProxies, p.Masked())
+	}
+	return c, nil
 }
 
 func (c *Config) validate() error {
@@ -75,6 +116,9 @@ func (c *Config) validate() error {
 	}
 	if c.WriteLimit < 0 {
 		return errors.New("-write-limit must be 0 (off) or more")
+	}
+	if c.RestoreLimit < 1 {
+		return errors.New("-restore-limit must be 1 or more")
 	}
 	if c.DBPath == "" {
 		return errors.New("-db must not be empty")

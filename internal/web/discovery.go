@@ -23,7 +23,7 @@ func (s *Server) origin(r *http.Request) string {
 		return s.baseURL + s.exportPrefix
 	}
 	scheme := "http"
-	if r.TLS != nil {
+	if s.transport.isSecure(r) {
 		scheme = "https"
 	}
 	return scheme + "://" + r.Host

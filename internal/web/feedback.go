@@ -88,7 +88,7 @@ func (s *Server) feedbackSend(w http.ResponseWriter, r *http.Request) error {
 	// Limit after checking, so a reader fixing a mistake is not counted
 	// twice; the site-wide limit bounds what a crowd of addresses can store.
 	now := s.now()
-	if ok, wait := s.feedbackLimit.allow(clientAddr(r), now); !ok {
+	if ok, wait := s.feedbackLimit.allow(s.transport.clientAddr(r), now); !ok {
 		return tooManyRequests(w, wait)
 	}
 	if ok, wait := s.feedbackTotal.allow("everyone", now); !ok {

@@ -88,7 +88,7 @@ func (s *Server) bookmarkToggle(w http.ResponseWriter, r *http.Request) error {
 		if _, err := s.db.AddBookmark(r.Context(), who, f.kind, f.slug); err != nil {
 			return err
 		}
-		remember(w, r, who)
+		s.remember(w, r, who)
 		saved = true
 	case "remove":
 		v, ok, err := s.currentVisitor(r)

@@ -3,7 +3,6 @@ package web
 import (
 	"encoding/json"
 	"errors"
-	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -177,7 +176,7 @@ func (s *Server) meDelete(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	clearVisitorCookie(w, r)
+	s.clearVisitorCookie(w, r)
 	http.Redirect(w, r, paths.Me+"?done=deleted", http.StatusSeeOther)
 	return nil
 }
@@ -211,7 +210,7 @@ func (s *Server) meRestoreForm(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) meRestore(w http.ResponseWriter, r *http.Request) error {
 	// Limit guesses per client address before doing any work: 80-bit codes
 	// cannot be guessed, but we still make trying expensive.
-	if ok, wait := s.restoreLimit.allow(clientAddr(r), s.now()); !ok {
+	if ok, wait := s.restoreLimit.allow(s.transport.clientAddr(r), s.now()); !ok {
 		return tooManyRequests(w, wait)
 	}
 	values, err := parseForm(w, r)
@@ -244,17 +243,9 @@ func (s *Server) meRestore(w http.ResponseWriter, r *http.Request) error {
 	} else if err != nil {
 		return err
 	}
-	setVisitorCookie(w, r, token)
+	s.setVisitorCookie(w, r, token)
 	http.Redirect(w, r, paths.Me+"?done=restored", http.StatusSeeOther)
 	return nil
 }
 
-// clientAddr is the peer address without its port. Backwise does not trust
-// X-Forwarded-For: behind a proxy, configure the proxy to limit instead.
-func clientAddr(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
+

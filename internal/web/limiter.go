@@ -92,10 +92,10 @@ func tooManyRequests(w http.ResponseWriter, wait time.Duration) error {
 // visitor cookie, so neither a single address nor a single visitor can
 // flood the database.
 func (s *Server) rateLimitWrite(w http.ResponseWriter, r *http.Request) error {
-	if ok, wait := s.writeLimit.allow("addr:"+clientAddr(r), s.now()); !ok {
+	if ok, wait := s.writeLimit.allow("addr:"+s.transport.clientAddr(r), s.now()); !ok {
 		return tooManyRequests(w, wait)
 	}
-	if c, err := r.Cookie(visitorCookie); err == nil && c.Value != "" {
+	if c, err := s.transport.cookie(r, visitorCookie, true); err == nil && c.Value != "" {
 		if ok, wait := s.writeLimit.allow("visitor:"+c.Value, s.now()); !ok {
 			return tooManyRequests(w, wait)
 		}

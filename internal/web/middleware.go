@@ -27,14 +27,15 @@ var commonHeaders = map[string][]string{
 	"Permissions-Policy":         {"camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"},
 }
 
-// securityHeaders sets the headers every response carries.
-func securityHeaders(next http.Handler) http.Handler {
+// securityHeaders sets the headers every response carries; HSTS whenever
+// the site is HTTPS, which behind a TLS proxy only configuration can say.
+func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		for k, v := range commonHeaders {
 			h[k] = v
 		}
-		if r.TLS != nil {
+		if s.transport.isSecure(r) {
 			h.Set("Strict-Transport-Security", "max-age=63072000")
 		}
 		next.ServeHTTP(w, r)

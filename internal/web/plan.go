@@ -251,7 +251,7 @@ func (s *Server) planSave(w http.ResponseWriter, r *http.Request) error {
 	if _, err := s.db.SavePlan(r.Context(), who, goal, slugs); err != nil {
 		return err
 	}
-	remember(w, r, who)
+	s.remember(w, r, who)
 	http.Redirect(w, r, paths.MePlan+"?done="+notice, http.StatusSeeOther)
 	return nil
 }
@@ -283,13 +283,13 @@ func (s *Server) planAdd(w http.ResponseWriter, r *http.Request) error {
 	for _, slug := range slugs {
 		v, err := s.db.AddPlanItem(r.Context(), who, slug, defaultGoal)
 		if errors.Is(err, store.ErrPlanFull) {
-			remember(w, r, who)
+			s.remember(w, r, who)
 			return errPlanFull
 		}
 		if err != nil {
 			return err
 		}
-		remember(w, r, who)
+		s.remember(w, r, who)
 		who = store.Who{Visitor: v}
 	}
 	if from == "routine" {
@@ -349,7 +349,7 @@ func (s *Server) planDone(w http.ResponseWriter, r *http.Request) error {
 		if _, err := s.db.MarkDone(r.Context(), who, slug, now); err != nil {
 			return err
 		}
-		remember(w, r, who)
+		s.remember(w, r, who)
 	} else if v, known, err := s.currentVisitor(r); err != nil {
 		return err
 	} else if known {
@@ -496,7 +496,7 @@ func (s *Server) storeCheckIn(w http.ResponseWriter, r *http.Request, c store.Ch
 	if _, err := s.db.AddCheckIn(r.Context(), who, c, s.now()); err != nil {
 		return false, err
 	}
-	remember(w, r, who)
+	s.remember(w, r, who)
 	return true, nil
 }
 
@@ -574,7 +574,7 @@ func (s *Server) flareSave(w http.ResponseWriter, r *http.Request) error {
 	if _, err := s.db.SaveFlareCard(r.Context(), who, card); err != nil {
 		return err
 	}
-	remember(w, r, who)
+	s.remember(w, r, who)
 	http.Redirect(w, r, paths.MePlanFlare+"?done=card", http.StatusSeeOther)
 	return nil
 }

@@ -31,7 +31,7 @@ func (s *Server) regionFor(r *http.Request, site *Site) library.Region {
 			return rg
 		}
 	}
-	if c, err := r.Cookie(regionCookie); err == nil {
+	if c, err := s.transport.cookie(r, regionCookie, true); err == nil {
 		if rg, ok := site.Library.Region(c.Value); ok {
 			return rg
 		}
@@ -90,8 +90,8 @@ func (s *Server) chooseRegion(w http.ResponseWriter, r *http.Request) error {
 		return &httpError{Status: http.StatusBadRequest, Heading: "Unknown region",
 			Message: "Choose where you live from the list, and we will show the numbers and services there."}
 	}
-	http.SetCookie(w, &http.Cookie{Name: regionCookie, Value: rg.ID, Path: "/", MaxAge: regionMaxAge,
-		HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
+	s.transport.setCookie(w, r, &http.Cookie{Name: regionCookie, Value: rg.ID, Path: "/", MaxAge: regionMaxAge,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode})
 	http.Redirect(w, r, localPath(values.Get("back")), http.StatusSeeOther)
 	return nil
 }

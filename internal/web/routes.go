@@ -21,7 +21,7 @@ func (s *Server) routes() http.Handler {
 		middleware.RequestID,
 		s.accessLog,
 		s.recoverPanics,
-		securityHeaders,
+		s.securityHeaders,
 		s.crossOriginProtection,
 		middleware.GetHead,
 		middleware.Timeout(requestTimeout),

@@ -1,9 +1,11 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"sync/atomic"
 	"time"
 
@@ -24,13 +26,14 @@ type Server struct {
 
 	static        bool // rendering the static export: dynamic features link to baseURL
 	day           atomic.Pointer[day]
-	writeLimit    *limiter // saves, bookmarks, notes: per address and per visitor
-	restoreLimit  *limiter // restore-code attempts, per address
-	feedbackLimit *limiter // problem reports, per address
-	feedbackTotal *limiter // problem reports from everyone, so a crowd cannot fill the disk
-	sessions      *sealer  // seals the questionnaire's answers in progress
-	staticRegion  string   // the static export's region; "" when serving
-	exportPrefix  string   // the static export's path for a region's copy ("/us"); "" for the default region
+	writeLimit    *limiter  // saves, bookmarks, notes: per address and per visitor
+	restoreLimit  *limiter  // restore-code attempts, per address
+	feedbackLimit *limiter  // problem reports, per address
+	feedbackTotal *limiter  // problem reports from everyone, so a crowd cannot fill the disk
+	sessions      *sealer   // seals the questionnaire's answers in progress
+	transport     transport // HTTPS or not, and which proxies to believe
+	staticRegion  string    // the static export's region; "" when serving
+	exportPrefix  string    // the static export's path for a region's copy ("/us"); "" for the default region
 }
 
 // Deps are the server's collaborators, passed in by main.
@@ -49,8 +52,18 @@ type Deps struct {
 	Region string
 	// WriteLimit is how many saves a minute a client address, and
 	// separately a visitor, may make (as a burst, refilled evenly);
-	// 0 means no limit. Restore-code attempts are always limited.
+	// 0 means no limit.
 	WriteLimit int
+	// RestoreLimit is how many restore-code attempts a client address may
+	// make at once, then one a minute; 0 means the default of 5.
+	RestoreLimit int
+	// Secure says the public site is HTTPS, as it is behind a TLS proxy
+	// where requests arrive as plain HTTP: cookies are then Secure and
+	// prefixed, and every response carries HSTS.
+	Secure bool
+	// TrustedProxies are the addresses whose X-Forwarded-For and
+	// X-Forwarded-Proto headers are believed; nobody else's are.
+	TrustedProxies []netip.Prefix
 }
 
 // New builds the server and its route table.
@@ -59,7 +72,8 @@ func New(d Deps) *Server {
 		staticRegion: d.Region,
 		writeLimit:   newLimiter(d.WriteLimit),
 		// Five tries, then one a minute: plenty for typing mistakes.
-		restoreLimit: newLimiterEvery(time.Minute, 5),
+		restoreLimit: newLimiterEvery(time.Minute, cmp.Or(d.RestoreLimit, 5)),
+		transport:    transport{secure: d.Secure, proxies: d.TrustedProxies},
 		// A reader with several things to report can send five at once,
 		// then one every ten minutes; everyone together, a few a minute.
 		feedbackLimit: newLimiterEvery(10*time.Minute, 5),

@@ -92,7 +92,7 @@ func (s *sealer) open(value string) ([]byte, error) {
 // outdated cookie gives an empty session: the visitor starts again, which
 // is always safe. present says whether the browser sent the cookie at all.
 func (s *Server) loadCheck(r *http.Request) (sess checkSession, answers triage.Answers, present bool) {
-	c, err := r.Cookie(checkCookie)
+	c, err := s.transport.cookie(r, checkCookie, false)
 	if err != nil {
 		return checkSession{}, triage.Answers{}, false
 	}
@@ -132,9 +132,9 @@ func (s *Server) saveCheck(w http.ResponseWriter, r *http.Request, answers triag
 	if len(value) > maxCheckCookie {
 		return errFormTooLarge
 	}
-	http.SetCookie(w, &http.Cookie{
+	s.transport.setCookie(w, r, &http.Cookie{
 		Name: checkCookie, Value: value, Path: paths.Check, HttpOnly: true,
-		Secure: r.TLS != nil, SameSite: http.SameSiteStrictMode,
+		SameSite: http.SameSiteStrictMode,
 	})
 	return nil
 }
@@ -148,7 +148,7 @@ func (s *Server) encodeCheck(sess checkSession) (string, error) {
 }
 
 // clearCheck forgets the answers in progress.
-func clearCheck(w http.ResponseWriter, r *http.Request) {
-	http.SetCookie(w, &http.Cookie{Name: checkCookie, Value: "", Path: paths.Check, MaxAge: -1, HttpOnly: true,
-		Secure: r.TLS != nil, SameSite: http.SameSiteStrictMode})
+func (s *Server) clearCheck(w http.ResponseWriter, r *http.Request) {
+	s.transport.setCookie(w, r, &http.Cookie{Name: checkCookie, Value: "", Path: paths.Check, MaxAge: -1, HttpOnly: true,
+		SameSite: http.SameSiteStrictMode})
 }

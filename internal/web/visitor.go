@@ -55,7 +55,7 @@ type Store interface {
 // currentVisitor returns the visitor whose cookie came with the request;
 // ok is false for a first-time reader or an unknown or malformed cookie.
 func (s *Server) currentVisitor(r *http.Request) (store.Visitor, bool, error) {
-	c, err := r.Cookie(visitorCookie)
+	c, err := s.transport.cookie(r, visitorCookie, true)
 	if err != nil || !store.ValidToken(c.Value) {
 		return store.Visitor{}, false, nil
 	}
@@ -83,26 +83,25 @@ func (s *Server) who(r *http.Request) (store.Who, error) {
 }
 
 // remember gives a newly created visitor their cookie.
-func remember(w http.ResponseWriter, r *http.Request, who store.Who) {
+func (s *Server) remember(w http.ResponseWriter, r *http.Request, who store.Who) {
 	if who.NewToken != "" {
-		setVisitorCookie(w, r, who.NewToken)
+		s.setVisitorCookie(w, r, who.NewToken)
 	}
 }
 
-func setVisitorCookie(w http.ResponseWriter, r *http.Request, token string) {
-	http.SetCookie(w, &http.Cookie{
+func (s *Server) setVisitorCookie(w http.ResponseWriter, r *http.Request, token string) {
+	s.transport.setCookie(w, r, &http.Cookie{
 		Name:     visitorCookie,
 		Value:    token,
 		Path:     "/",
 		MaxAge:   visitorMaxAge,
 		HttpOnly: true,
-		Secure:   r.TLS != nil,
 		SameSite: http.SameSiteLaxMode,
 	})
 }
 
-func clearVisitorCookie(w http.ResponseWriter, r *http.Request) {
-	http.SetCookie(w, &http.Cookie{Name: visitorCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
+func (s *Server) clearVisitorCookie(w http.ResponseWriter, r *http.Request) {
+	s.transport.setCookie(w, r, &http.Cookie{Name: visitorCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode})
 }
 
 // saveAssessment keeps a result for the request's visitor, creating the
@@ -116,6 +115,6 @@ func (s *Server) saveAssessment(w http.ResponseWriter, r *http.Request, a store.
 	if err != nil {
 		return "", err
 	}
-	remember(w, r, who)
+	s.remember(w, r, who)
 	return id, nil
 }
