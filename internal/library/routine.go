@@ -17,6 +17,7 @@ type Routine struct {
 	HowOften  string
 	Level     string   // gentle or moderate
 	AvoidIf   []string // questionnaire answer keys
+	OnlyIf    []string // answer keys one of which must be yes for it to be suggested (the pregnancy set: pregnant)
 	Floor     bool     // done lying or kneeling on the floor
 	Firm      bool     // firm or focused pressure (foam roller, golf ball, massage gun)
 	Article   string   // slug of the article it belongs to
@@ -68,7 +69,7 @@ func optionValues(options []Option) []string {
 	return out
 }
 
-var routineKeys = []string{"title", "summary", "kind", "area", "equipment", "minutes", "how_often", "level", "avoid_if", "floor", "firm", "article", "reviewed", "next_review", "references"}
+var routineKeys = []string{"title", "summary", "kind", "area", "equipment", "minutes", "how_often", "level", "avoid_if", "only_if", "floor", "firm", "article", "reviewed", "next_review", "references"}
 
 // routineSections are the h2 headings every routine has, in this order, so
 // readers always find the same things in the same place. An exercise also
@@ -110,10 +111,16 @@ func (l *loader) parseRoutine(name string, src []byte) (*Routine, body) {
 		c.add(f.line("level"), "unknown level %q (use one of: %s)", r.Level, strings.Join(optionValues(Levels), ", "))
 	}
 	r.AvoidIf = f.strings("avoid_if")
+	r.OnlyIf = f.strings("only_if")
 	if l.opts.AvoidIfKeys != nil {
 		for _, k := range r.AvoidIf {
 			if !contains(l.opts.AvoidIfKeys, k) {
 				c.add(f.line("avoid_if"), "avoid_if key %q is not a question of the questionnaire", k)
+			}
+		}
+		for _, k := range r.OnlyIf {
+			if !contains(l.opts.AvoidIfKeys, k) {
+				c.add(f.line("only_if"), "only_if key %q is not a question of the questionnaire", k)
 			}
 		}
 	}

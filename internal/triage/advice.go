@@ -72,6 +72,7 @@ type RoutineFacts struct {
 	Kind    string   // exercise, massage or heat
 	Areas   []string // areas of the back it works on; none of them means it suits any painful area
 	AvoidIf []string // yes/no answer keys that rule it out
+	OnlyIf  []string // yes/no answer keys one of which must be yes (a set written for pregnancy); empty: anyone
 	Floor   bool     // done lying or kneeling on the floor
 	Firm    bool     // firm or focused pressure: foam roller, golf ball, massage gun
 }
@@ -119,11 +120,17 @@ func routinesFor(a Answers, o Outcome, routines []RoutineFacts) []string {
 		return out
 	}
 	for _, r := range routines {
-		if fitsArea(a, r) && len(RoutineWarnings(a, r)) == 0 {
+		if fitsArea(a, r) && fitsPerson(a, r) && len(RoutineWarnings(a, r)) == 0 {
 			out = append(out, r.Slug)
 		}
 	}
 	return out
+}
+
+// fitsPerson: a routine written for one group (only_if) is suggested only
+// to people in it.
+func fitsPerson(a Answers, r RoutineFacts) bool {
+	return len(r.OnlyIf) == 0 || a.anyYes(r.OnlyIf...)
 }
 
 // starterPlan picks from the suggested routines (already filtered for the

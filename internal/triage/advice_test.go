@@ -26,3 +26,15 @@ func TestStarterPlanExerciseFirst(t *testing.T) {
 		t.Errorf("nothing suggested: %#v, want an empty list", got)
 	}
 }
+
+// TestOnlyIfRoutines: a routine written for pregnancy is suggested only to
+// someone who is pregnant.
+func TestOnlyIfRoutines(t *testing.T) {
+	routines := []RoutineFacts{{Slug: "pregnancy-set", Kind: "exercise", OnlyIf: []string{KeyPregnant}}, {Slug: "walk", Kind: "exercise"}}
+	if got := routinesFor(baseline(), SelfCare, routines); !slices.Equal(got, []string{"walk"}) {
+		t.Errorf("not pregnant: %v", got)
+	}
+	if got := routinesFor(answers(yesTo(KeyPregnant)), SelfCare, routines); !slices.Contains(got, "pregnancy-set") {
+		t.Errorf("pregnant: %v", got)
+	}
+}

@@ -40,5 +40,5 @@ func routineFacts(lib *library.Library) []triage.RoutineFacts {
 }
 
 func facts(r *library.Routine) triage.RoutineFacts {
-	return triage.RoutineFacts{Slug: r.Slug, Kind: r.Kind, Areas: r.Areas, AvoidIf: r.AvoidIf, Floor: r.Floor, Firm: r.Firm}
+	return triage.RoutineFacts{Slug: r.Slug, Kind: r.Kind, Areas: r.Areas, AvoidIf: r.AvoidIf, OnlyIf: r.OnlyIf, Floor: r.Floor, Firm: r.Firm}
 }
