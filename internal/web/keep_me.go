@@ -247,5 +247,3 @@ func (s *Server) meRestore(w http.ResponseWriter, r *http.Request) error {
 	http.Redirect(w, r, paths.Me+"?done=restored", http.StatusSeeOther)
 	return nil
 }
-
-
