@@ -55,10 +55,11 @@ func freeAddr(t *testing.T) string {
 	return ln.Addr().String()
 }
 
-func startServer(t *testing.T, db string) *proc {
+func startServer(t *testing.T, db string, extra ...string) *proc {
 	t.Helper()
 	p := &proc{addr: freeAddr(t), logs: &bytes.Buffer{}, done: make(chan error, 1)}
-	p.cmd = exec.Command(os.Args[0], "serve", "-addr", p.addr, "-db", db, "-write-limit", "0", "-log-format", "json")
+	args := append([]string{"serve", "-addr", p.addr, "-db", db, "-write-limit", "0", "-log-format", "json"}, extra...)
+	p.cmd = exec.Command(os.Args[0], args...)
 	p.cmd.Env = append(os.Environ(), "BACKWISE_TEST_SERVE=1")
 	p.cmd.Stdout, p.cmd.Stderr = p.logs, p.logs
 	if err := p.cmd.Start(); err != nil {

@@ -46,6 +46,9 @@ func TestRejects(t *testing.T) {
 		{"-addr", ""},
 		{"extra"},
 		{"-nope"},
+		{"-secure", "maybe"},
+		{"-trusted-proxy", "proxy.example"},
+		{"-restore-limit", "0"},
 	} {
 		if _, err := ParseServe(args, env(nil), io.Discard); err == nil {
 			t.Errorf("ParseServe(%q) accepted", args)
@@ -81,5 +84,23 @@ func TestParseBaseURL(t *testing.T) {
 		if got, err := ParseBaseURL(in); err == nil {
 			t.Errorf("ParseBaseURL(%q) = %q, want an error", in, got)
 		}
+	}
+}
+
+func TestSecureAndProxies(t *testing.T) {
+	c, err := ParseServe([]string{"-base-url", "https://backwise.example"}, env(nil), io.Discard)
+	if err != nil || !c.Secure {
+		t.Errorf("an https base URL: Secure = %v, %v", c.Secure, err)
+	}
+	c, err = ParseServe([]string{"-base-url", "https://backwise.example", "-secure", "false"}, env(nil), io.Discard)
+	if err != nil || c.Secure {
+		t.Errorf("-secure false: Secure = %v, %v", c.Secure, err)
+	}
+	c, err = ParseServe(nil, env(map[string]string{"BACKWISE_SECURE": "true", "BACKWISE_TRUSTED_PROXY": "127.0.0.1, 10.0.0.0/8,::1"}), io.Discard)
+	if err != nil || !c.Secure || len(c.TrustedProxies) != 3 || c.TrustedProxies[0].String() != "127.0.0.1/32" || c.TrustedProxies[1].String() != "10.0.0.0/8" {
+		t.Errorf("from env: %+v, %v", c, err)
+	}
+	if c, _ := ParseServe(nil, env(nil), io.Discard); c.Secure || len(c.TrustedProxies) != 0 || c.RestoreLimit != 5 {
+		t.Errorf("defaults: %+v", c)
 	}
 }
