@@ -89,11 +89,11 @@ func jsonError(w http.ResponseWriter, status int, field, message string) {
 }
 
 func (s *Server) apiAssess(w http.ResponseWriter, r *http.Request) error {
-	if ct := r.Header.Get("Content-Type"); ct != "" {
-		if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
-			jsonError(w, http.StatusUnsupportedMediaType, "", "Send the request as application/json.")
-			return nil
-		}
+	// A body without a Content-Type is refused too: a browser form can send
+	// text/plain across origins, and a JSON API should not guess.
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+		jsonError(w, http.StatusUnsupportedMediaType, "", "Send the request as application/json.")
+		return nil
 	}
 	if r.ContentLength > triage.MaxRequestBytes {
 		jsonError(w, http.StatusRequestEntityTooLarge, "", "The request body is larger than 64 KiB.")
@@ -109,11 +109,7 @@ func (s *Server) apiAssess(w http.ResponseWriter, r *http.Request) error {
 		jsonError(w, http.StatusBadRequest, "", "The request body is not valid JSON: "+strings.TrimPrefix(err.Error(), "triage: "))
 		return nil
 	case len(fieldErrs) > 0:
-		out := apiErrors{}
-		for _, e := range fieldErrs {
-			out.Errors = append(out.Errors, apiError{Field: e.Field, Message: e.Message})
-		}
-		writeJSON(w, http.StatusUnprocessableEntity, out)
+		writeJSON(w, http.StatusUnprocessableEntity, fieldErrors(fieldErrs))
 		return nil
 	}
 	site := s.sites.Site()
@@ -189,4 +185,26 @@ func regionIDs(site *Site) string {
 		ids = append(ids, rg.ID)
 	}
 	return strings.Join(ids, ", ")
+}
+
+// maxAPIErrors bounds a 422: a body of thousands of unknown keys gets the
+// first few problems and a count, not a reply as big as the request.
+const maxAPIErrors = 20
+
+// fieldErrors lists each field's first problem, at most maxAPIErrors.
+func fieldErrors(errs []triage.FieldError) apiErrors {
+	out := apiErrors{}
+	seen := map[string]bool{}
+	for _, e := range errs {
+		if seen[e.Field] {
+			continue
+		}
+		seen[e.Field] = true
+		if len(out.Errors) == maxAPIErrors {
+			out.Errors = append(out.Errors, apiError{Message: "More problems were found; fix these and send again."})
+			break
+		}
+		out.Errors = append(out.Errors, apiError{Field: e.Field, Message: e.Message})
+	}
+	return out
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -90,6 +91,7 @@ func TestAPIValidation(t *testing.T) {
 		{"missing answers", map[string]any{"save": false}, "application/json", 422},
 		{"malformed", `{"answers": {`, "application/json", 400},
 		{"not json content type", `age=3`, "application/x-www-form-urlencoded", 415},
+		{"no content type", map[string]any{"answers": benignJSON(nil)}, "", 415},
 		{"too large", `{"answers": "` + strings.Repeat("x", 70<<10) + `"}`, "application/json", 413},
 	}
 	for _, tc := range cases {
@@ -193,4 +195,28 @@ func TestAPIQuestions(t *testing.T) {
 func benignJSONString() string {
 	b, _ := json.Marshal(benignJSON(nil))
 	return string(b)
+}
+
+// Thousands of unknown keys get a short 422: each field once, at most 20,
+// not a reply as large as the request (it was 584 KB for 5,500 keys).
+func TestAPIErrorListIsBounded(t *testing.T) {
+	e := newCheckEnv(t)
+	answers := benignJSON(nil)
+	for i := range 4000 { // as many as fit in the 64 KiB a request may have
+		answers["k"+strconv.Itoa(i)] = true
+	}
+	raw, _ := json.Marshal(map[string]any{"answers": answers})
+	req, _ := http.NewRequest("POST", e.srv.URL+"/api/v1/assessments", bytes.NewReader(raw))
+	req.Header.Set("Content-Type", "application/json")
+	res, err := e.client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	var out struct{ Errors []struct{ Field, Message string } }
+	json.Unmarshal(body, &out)
+	if res.StatusCode != 422 || len(out.Errors) == 0 || len(out.Errors) > 21 || len(body) > 8<<10 {
+		t.Errorf("status %d, %d errors, %d bytes", res.StatusCode, len(out.Errors), len(body))
+	}
 }

@@ -24,7 +24,9 @@ var commonHeaders = map[string][]string{
 	"Referrer-Policy":            {"same-origin"},
 	"X-Frame-Options":            {"DENY"},
 	"Cross-Origin-Opener-Policy": {"same-origin"},
-	"Permissions-Policy":         {"camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"},
+	// Other sites cannot embed our responses (pages, JSON, exports) in theirs.
+	"Cross-Origin-Resource-Policy": {"same-origin"},
+	"Permissions-Policy":           {"camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"},
 }
 
 // securityHeaders sets the headers every response carries; HSTS whenever

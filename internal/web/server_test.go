@@ -92,8 +92,9 @@ func checkSecurityHeaders(t *testing.T, res *http.Response, target string) {
 		t.Errorf("%s: CSP = %q", target, csp)
 	}
 	for name, want := range map[string]string{
-		"X-Content-Type-Options": "nosniff",
-		"Referrer-Policy":        "same-origin",
+		"X-Content-Type-Options":       "nosniff",
+		"Referrer-Policy":              "same-origin",
+		"Cross-Origin-Resource-Policy": "same-origin",
 	} {
 		if got := res.Header.Get(name); got != want {
 			t.Errorf("%s: %s = %q, want %q", target, name, got, want)
