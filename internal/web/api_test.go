@@ -214,7 +214,9 @@ func TestAPIErrorListIsBounded(t *testing.T) {
 	}
 	body, _ := io.ReadAll(res.Body)
 	res.Body.Close()
-	var out struct{ Errors []struct{ Field, Message string } }
+	var out struct {
+		Errors []struct{ Field, Message string }
+	}
 	json.Unmarshal(body, &out)
 	if res.StatusCode != 422 || len(out.Errors) == 0 || len(out.Errors) > 21 || len(body) > 8<<10 {
 		t.Errorf("status %d, %d errors, %d bytes", res.StatusCode, len(out.Errors), len(body))
