@@ -110,7 +110,7 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 		go web.WatchForChanges(ctx, log, sites, cfg.ContentDir, cfg.StaticDir)
 	}
 	srv := web.NewHTTPServer(web.New(web.Deps{Logger: log, Sites: sites, DB: db, BaseURL: cfg.BaseURL, WriteLimit: cfg.WriteLimit,
-		RestoreLimit: cfg.RestoreLimit, Secure: cfg.Secure, TrustedProxies: cfg.TrustedProxies}))
+		RestoreLimit: cfg.RestoreLimit, Secure: cfg.Secure, TrustedProxies: cfg.TrustedProxies, ListenAddr: cfg.Addr}))
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)

@@ -17,7 +17,9 @@ import (
 )
 
 // origin is the site's public origin for absolute URLs: the configured
-// base URL, or else the address the request came to.
+// base URL, or else the address the server listens on. Never the request's
+// Host header: anyone can send any Host, and robots.txt, the sitemap and
+// the feed would then point search engines and readers at their site.
 func (s *Server) origin(r *http.Request) string {
 	if s.baseURL != "" {
 		return s.baseURL + s.exportPrefix
@@ -26,7 +28,7 @@ func (s *Server) origin(r *http.Request) string {
 	if s.transport.isSecure(r) {
 		scheme = "https"
 	}
-	return scheme + "://" + r.Host
+	return scheme + "://" + s.listenHost
 }
 
 func (s *Server) tagShow(w http.ResponseWriter, r *http.Request) error {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/netip"
 	"sync/atomic"
@@ -32,6 +33,7 @@ type Server struct {
 	feedbackTotal *limiter  // problem reports from everyone, so a crowd cannot fill the disk
 	sessions      *sealer   // seals the questionnaire's answers in progress
 	transport     transport // HTTPS or not, and which proxies to believe
+	listenHost    string    // host:port for absolute URLs when there is no base URL
 	staticRegion  string    // the static export's region; "" when serving
 	exportPrefix  string    // the static export's path for a region's copy ("/us"); "" for the default region
 }
@@ -64,6 +66,9 @@ type Deps struct {
 	// TrustedProxies are the addresses whose X-Forwarded-For and
 	// X-Forwarded-Proto headers are believed; nobody else's are.
 	TrustedProxies []netip.Prefix
+	// ListenAddr is where serve listens (host:port). Without a BaseURL,
+	// absolute URLs use it, never the request's Host header.
+	ListenAddr string
 }
 
 // New builds the server and its route table.
@@ -74,6 +79,7 @@ func New(d Deps) *Server {
 		// Five tries, then one a minute: plenty for typing mistakes.
 		restoreLimit: newLimiterEvery(time.Minute, cmp.Or(d.RestoreLimit, 5)),
 		transport:    transport{secure: d.Secure, proxies: d.TrustedProxies},
+		listenHost:   listenHost(d.ListenAddr),
 		// A reader with several things to report can send five at once,
 		// then one every ten minutes; everyone together, a few a minute.
 		feedbackLimit: newLimiterEvery(10*time.Minute, 5),
@@ -195,4 +201,17 @@ func (s *Server) today() string {
 	c := &day{unix: d, text: now.UTC().Format(time.DateOnly)}
 	s.day.Store(c)
 	return c.text
+}
+
+// listenHost turns a listen address into the host of absolute URLs: ":8080"
+// and "0.0.0.0:8080" become "localhost:8080"; no address, "localhost".
+func listenHost(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil || port == "" {
+		return "localhost"
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
 }

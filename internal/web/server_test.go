@@ -438,3 +438,20 @@ func TestCancelledSearchLogsNoWords(t *testing.T) {
 		t.Errorf("an abandoned request is logged as an error: %s", logs.String())
 	}
 }
+
+// Without a base URL, robots.txt, the sitemap and the feed must not take
+// their host from the request: any Host header would otherwise become the
+// site search engines are told about.
+func TestDiscoveryIgnoresHostHeader(t *testing.T) {
+	s, _, _ := testServer(t, today)
+	s.baseURL = ""
+	for _, target := range []string{"/robots.txt", "/sitemap.xml", "/feed.xml"} {
+		req := httptest.NewRequest("GET", target, nil)
+		req.Host = "evil.example"
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if strings.Contains(rec.Body.String(), "evil.example") {
+			t.Errorf("%s names the request's Host header", target)
+		}
+	}
+}
