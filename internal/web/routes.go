@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/go-chi/chi/v5"
@@ -114,15 +115,17 @@ func (s *Server) crossOriginProtection(next http.Handler) http.Handler {
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	problem := ""
-	switch {
-	case s.sites.Site() == nil:
-		problem = "content not loaded"
-	case s.db.Ping(r.Context()) != nil:
-		problem = "database not readable"
-	case s.db.CheckWritable(r.Context()) != nil:
-		problem = "database not writable"
-	}
+	problem := s.health.check(s.now(), func() string {
+		switch {
+		case s.sites.Site() == nil:
+			return "content not loaded"
+		case s.db.Ping(r.Context()) != nil:
+			return "database not readable"
+		case s.db.CheckWritable(r.Context()) != nil:
+			return "database not writable"
+		}
+		return ""
+	})
 	if problem != "" {
 		w.Header().Set("Retry-After", "30")
 		w.WriteHeader(http.StatusServiceUnavailable)
@@ -134,4 +137,27 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodHead {
 		w.Write([]byte("ok\n"))
 	}
+}
+
+// healthEvery is how long a health check's answer is reused. The check
+// takes the database's one write lock, so a flood of /healthz requests
+// must not run it each time and slow every save.
+const healthEvery = 5 * time.Second
+
+// healthCache keeps the last health check's answer for healthEvery.
+type healthCache struct {
+	mu      sync.Mutex
+	at      time.Time
+	problem string
+}
+
+// check returns the cached answer, or runs probe when it is older than
+// healthEvery (one caller at a time; the others wait for its answer).
+func (h *healthCache) check(now time.Time, probe func() string) string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.at.IsZero() || now.Sub(h.at) >= healthEvery || now.Before(h.at) {
+		h.problem, h.at = probe(), now
+	}
+	return h.problem
 }

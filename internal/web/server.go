@@ -34,8 +34,9 @@ type Server struct {
 	sessions      *sealer   // seals the questionnaire's answers in progress
 	transport     transport // HTTPS or not, and which proxies to believe
 	listenHost    string    // host:port for absolute URLs when there is no base URL
-	staticRegion  string    // the static export's region; "" when serving
-	exportPrefix  string    // the static export's path for a region's copy ("/us"); "" for the default region
+	health        healthCache
+	staticRegion  string // the static export's region; "" when serving
+	exportPrefix  string // the static export's path for a region's copy ("/us"); "" for the default region
 }
 
 // Deps are the server's collaborators, passed in by main.
