@@ -144,19 +144,20 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 // must not run it each time and slow every save.
 const healthEvery = 5 * time.Second
 
-// healthCache keeps the last health check's answer for healthEvery.
+// healthCache keeps a healthy answer for healthEvery.
 type healthCache struct {
 	mu      sync.Mutex
 	at      time.Time
 	problem string
 }
 
-// check returns the cached answer, or runs probe when it is older than
-// healthEvery (one caller at a time; the others wait for its answer).
+// check returns the cached "ok", or runs probe when the last one is older
+// than healthEvery or found a problem (one caller at a time; the others
+// wait for its answer). A problem is not reused, so recovery shows at once.
 func (h *healthCache) check(now time.Time, probe func() string) string {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.at.IsZero() || now.Sub(h.at) >= healthEvery || now.Before(h.at) {
+	if h.at.IsZero() || h.problem != "" || now.Sub(h.at) >= healthEvery || now.Before(h.at) {
 		h.problem, h.at = probe(), now
 	}
 	return h.problem
