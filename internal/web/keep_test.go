@@ -1,14 +1,17 @@
 package web
 
 import (
-	"backwise/internal/triage"
 	"database/sql"
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"backwise/internal/triage"
 )
 
 func bookmark(kind, slug, action string) url.Values {
@@ -280,5 +283,24 @@ func TestWritesAreRateLimited(t *testing.T) {
 	}
 	if last != http.StatusTooManyRequests || retry == "" {
 		t.Errorf("40 quick saves never got 429 with Retry-After (last %d)", last)
+	}
+}
+
+// Made-up visitor cookies, however large, get no rate-limit bucket of
+// their own (they grew memory from 27 to 156 MB in a review).
+func TestJunkCookiesGetNoLimiterBucket(t *testing.T) {
+	s, _, _ := testServer(t, today)
+	s.writeLimit = newLimiter(30)
+	for i := range 50 {
+		req := httptest.NewRequest("POST", "/bookmarks", strings.NewReader(bookmark("routine", "walking-plan", "add").Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.AddCookie(&http.Cookie{Name: visitorCookie, Value: strings.Repeat("x", 4000) + strconv.Itoa(i)})
+		s.ServeHTTP(httptest.NewRecorder(), req)
+	}
+	s.writeLimit.mu.Lock()
+	n := len(s.writeLimit.buckets)
+	s.writeLimit.mu.Unlock()
+	if n > 2 {
+		t.Errorf("%d limiter buckets after 50 made-up cookies, want the address's only", n)
 	}
 }

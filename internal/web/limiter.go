@@ -59,6 +59,14 @@ func (l *limiter) allow(key string, now time.Time) (bool, time.Duration) {
 	}
 	b, ok := l.buckets[key]
 	if !ok {
+		if len(l.buckets) >= maxBuckets {
+			// Full (a flood of new keys): drop one at random, which
+			// Go's map order gives us, rather than grow without bound.
+			for k := range l.buckets {
+				delete(l.buckets, k)
+				break
+			}
+		}
 		b = &bucket{lim: rate.NewLimiter(l.every, l.burst)}
 		l.buckets[key] = b
 	}
@@ -70,6 +78,9 @@ func (l *limiter) allow(key string, now time.Time) (bool, time.Duration) {
 	}
 	return true, 0
 }
+
+// maxBuckets bounds a limiter's memory: about 200 bytes a bucket.
+const maxBuckets = 50_000
 
 // errTooMany is the 429 page; its Retry-After header is set by
 // tooManyRequests.
@@ -95,8 +106,13 @@ func (s *Server) rateLimitWrite(w http.ResponseWriter, r *http.Request) error {
 	if ok, wait := s.writeLimit.allow("addr:"+s.transport.clientAddr(r), s.now()); !ok {
 		return tooManyRequests(w, wait)
 	}
-	if c, err := s.transport.cookie(r, visitorCookie, true); err == nil && c.Value != "" {
-		if ok, wait := s.writeLimit.allow("visitor:"+c.Value, s.now()); !ok {
+	// Keyed on the visitor's id, looked up from a well-formed cookie: a
+	// made-up cookie (any size) gets no bucket of its own, so it can
+	// neither grow memory nor buy a fresh allowance.
+	if v, ok, err := s.currentVisitor(r); err != nil {
+		return err
+	} else if ok {
+		if ok, wait := s.writeLimit.allow("visitor:"+strconv.FormatInt(v.ID, 10), s.now()); !ok {
 			return tooManyRequests(w, wait)
 		}
 	}
