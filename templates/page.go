@@ -125,6 +125,7 @@ type ArticleView struct {
 // AboutView is the about page.
 type AboutView struct {
 	Page
+	RetentionMonths int // a visitor idle this long is deleted
 }
 
 // ErrorView is a 4xx or 5xx page in the site layout.

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"io"
 	"path/filepath"
@@ -85,5 +86,38 @@ func TestFeedbackListsAndDeletesReports(t *testing.T) {
 	var errOut bytes.Buffer
 	if err := run(ctx, []string{"feedback", "-db", filepath.Join(t.TempDir(), "missing.db")}, noEnv, io.Discard, &errOut); err == nil || !strings.Contains(err.Error(), "no database") {
 		t.Errorf("missing database = %v", err)
+	}
+}
+
+func TestPruneCommand(t *testing.T) {
+	ctx := context.Background()
+	dbPath := filepath.Join(t.TempDir(), "prune.db")
+	db, err := store.Open(ctx, dbPath, migrations.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.AddBookmark(ctx, store.Who{NewToken: store.NewToken()}, "routine", "bridges"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	var out bytes.Buffer
+	if err := run(ctx, []string{"prune", "-db", dbPath}, noEnv, &out, io.Discard); err != nil || !strings.Contains(out.String(), "deleted 0 idle visitor(s)") {
+		t.Errorf("prune of a fresh visitor: %v %q", err, out.String())
+	}
+	// Age the visitor past 18 months, as time would.
+	raw, err := sql.Open("sqlite3", dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`UPDATE visitors SET last_active_at = '2020-01-01T00:00:00.000Z'`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	out.Reset()
+	if err := run(ctx, []string{"prune", "-db", dbPath}, noEnv, &out, io.Discard); err != nil || !strings.Contains(out.String(), "deleted 1 idle visitor(s)") {
+		t.Errorf("prune of an idle visitor: %v %q", err, out.String())
+	}
+	if err := run(ctx, []string{"prune", "-db", dbPath, "-retention-days", "10"}, noEnv, io.Discard, io.Discard); err == nil {
+		t.Error("a retention under 30 days was accepted")
 	}
 }

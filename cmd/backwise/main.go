@@ -52,6 +52,7 @@ Commands:
   export    write the public pages as a static site (see: backwise export -help)
   backup    copy the database consistently while the server runs (see: backwise backup -help)
   feedback  list readers' reports of problems with pages, or delete them (see: backwise feedback -help)
+  prune     delete visitors idle past the retention period, and expired restore codes (serve does this daily)
   version   print the version
 
 `
@@ -76,6 +77,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return backup(ctx, args[1:], getenv, stdout, stderr)
 	case "feedback":
 		return feedback(ctx, args[1:], getenv, stdout, stderr)
+	case "prune":
+		return prune(ctx, args[1:], getenv, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "backwise", version())
 		return nil
@@ -106,11 +109,15 @@ func serve(ctx context.Context, cfg config.Config, stderr io.Writer) error {
 	}
 	defer db.Close()
 	sites := web.NewSiteHolder(site)
+	if !cfg.ReadOnly {
+		go pruneDaily(ctx, log, db, cfg.RetentionDays)
+	}
 	if cfg.Dev {
 		go web.WatchForChanges(ctx, log, sites, cfg.ContentDir, cfg.StaticDir)
 	}
 	srv := web.NewHTTPServer(web.New(web.Deps{Logger: log, Sites: sites, DB: db, BaseURL: cfg.BaseURL, WriteLimit: cfg.WriteLimit,
-		RestoreLimit: cfg.RestoreLimit, Secure: cfg.Secure, TrustedProxies: cfg.TrustedProxies, ListenAddr: cfg.Addr}))
+		RestoreLimit: cfg.RestoreLimit, Secure: cfg.Secure, TrustedProxies: cfg.TrustedProxies, ListenAddr: cfg.Addr,
+		RetentionDays: cfg.RetentionDays}))
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)

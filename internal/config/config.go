@@ -26,6 +26,8 @@ type Config struct {
 	WriteLimit int    // writes a minute per client address and per visitor; 0 turns limits off
 	// RestoreLimit is restore-code attempts per client address at once, then one a minute.
 	RestoreLimit int
+	// RetentionDays: a visitor idle this long is deleted with all they kept.
+	RetentionDays int
 	// Secure: the public site is HTTPS (behind a TLS proxy requests arrive
 	// as plain HTTP, so only configuration can say). On by default when
 	// BaseURL is https://.
@@ -39,6 +41,8 @@ type Config struct {
 const (
 	DefaultAddr = "localhost:8080"
 	DefaultDB   = "data/backwise.db"
+	// DefaultRetentionDays is 18 months, as the About page says.
+	DefaultRetentionDays = 548
 )
 
 // ParseServe reads serve's flags. getenv supplies the environment so tests
@@ -64,6 +68,7 @@ func ParseServe(args []string, getenv func(string) string, out io.Writer) (Confi
 	fs.BoolVar(&c.ReadOnly, "read-only", false, "open the database read-only (maintenance, replicas): reading works, saving answers 503")
 	fs.IntVar(&c.WriteLimit, "write-limit", 30, "saves a minute allowed per client address and per visitor (burst of the same size); 0 turns the limit off, e.g. for load tests")
 	fs.IntVar(&c.RestoreLimit, "restore-limit", 5, "restore-code attempts per client address at once, then one a minute")
+	fs.IntVar(&c.RetentionDays, "retention-days", DefaultRetentionDays, "delete a visitor, with everything they kept, after this many days without a save (checked daily)")
 	secure := fs.String("secure", env("BACKWISE_SECURE", "auto"), "the public site is HTTPS: Secure __Host- cookies and HSTS; auto = when -base-url is https:// (env BACKWISE_SECURE: true, false or auto)")
 	proxies := fs.String("trusted-proxy", env("BACKWISE_TRUSTED_PROXY", ""), "comma-separated addresses or CIDRs of the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed, e.g. 127.0.0.1,10.0.0.0/8 (env BACKWISE_TRUSTED_PROXY)")
 	fs.Usage = func() {
@@ -119,6 +124,9 @@ func (c *Config) validate() error {
 	}
 	if c.RestoreLimit < 1 {
 		return errors.New("-restore-limit must be 1 or more")
+	}
+	if c.RetentionDays < 30 {
+		return errors.New("-retention-days must be 30 or more")
 	}
 	if c.DBPath == "" {
 		return errors.New("-db must not be empty")

@@ -116,3 +116,29 @@ func TestPlanExportDeleteRestore(t *testing.T) {
 		}
 	}
 }
+
+// PruneIdle deletes visitors idle past the cutoff with all they kept, and
+// expired restore codes; an active visitor and a live code stay.
+func TestPruneIdle(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	idle, _ := s.AddBookmark(ctx, Who{NewToken: NewToken()}, "routine", "bridges")
+	s.MarkDone(ctx, Who{Visitor: idle}, "bridges", now)
+	active, _ := s.AddBookmark(ctx, Who{NewToken: NewToken()}, "routine", "bridges")
+	s.write.ExecContext(ctx, `UPDATE visitors SET last_active_at = '2024-01-01T00:00:00.000Z' WHERE id = ?`, idle.ID)
+	s.NewRestoreCode(ctx, active, now.AddDate(0, 0, -40)) // expired ten days ago
+	p, err := s.PruneIdle(ctx, now.AddDate(0, 0, -548), now)
+	if err != nil || p.Visitors != 1 || p.RestoreCodes != 1 {
+		t.Fatalf("PruneIdle = %+v, %v", p, err)
+	}
+	if n := count(t, s, `SELECT count(*) FROM visitors WHERE id = ?`, idle.ID); n != 0 {
+		t.Error("the idle visitor is still there")
+	}
+	if n := count(t, s, `SELECT count(*) FROM done_marks`); n != 0 {
+		t.Error("the idle visitor's marks are still there")
+	}
+	if n := count(t, s, `SELECT count(*) FROM bookmarks WHERE visitor_id = ?`, active.ID); n != 1 {
+		t.Error("the active visitor lost their bookmark")
+	}
+}

@@ -149,7 +149,7 @@ func (s *Store) Restore(ctx context.Context, code, newToken string, current *Vis
 			return fmt.Errorf("store: restore: %w", err)
 		}
 		steps := []stmt{
-			{`UPDATE visitors SET token_hash = ? WHERE id = ?`, []any{hashToken(newToken), target.ID}},
+			{`UPDATE visitors SET token_hash = ?, last_active_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`, []any{hashToken(newToken), target.ID}},
 			{`DELETE FROM restore_codes WHERE visitor_id = ?`, []any{target.ID}},
 		}
 		if current != nil && current.ID != target.ID {
@@ -199,4 +199,31 @@ func (s *Store) Restore(ctx context.Context, code, newToken string, current *Vis
 type stmt struct {
 	query string
 	args  []any
+}
+
+// Pruned says what PruneIdle removed.
+type Pruned struct {
+	Visitors     int64
+	RestoreCodes int64
+}
+
+// PruneIdle deletes every visitor idle since before cutoff, with all they
+// kept (ON DELETE CASCADE), and every expired restore code; then scrubs
+// the file so the deleted bytes are gone too.
+func (s *Store) PruneIdle(ctx context.Context, cutoff, now time.Time) (Pruned, error) {
+	var p Pruned
+	res, err := s.write.ExecContext(ctx, `DELETE FROM visitors WHERE last_active_at < ?`, cutoff.UTC().Format("2006-01-02T15:04:05.000Z"))
+	if err != nil {
+		return p, fmt.Errorf("store: prune visitors: %w", err)
+	}
+	p.Visitors, _ = res.RowsAffected()
+	res, err = s.write.ExecContext(ctx, `DELETE FROM restore_codes WHERE expires_at <= ?`, now.UTC().Format("2006-01-02T15:04:05.000Z"))
+	if err != nil {
+		return p, fmt.Errorf("store: prune restore codes: %w", err)
+	}
+	p.RestoreCodes, _ = res.RowsAffected()
+	if p.Visitors+p.RestoreCodes > 0 {
+		s.scrub(ctx)
+	}
+	return p, nil
 }

@@ -56,7 +56,7 @@ func (s *Store) forVisitor(ctx context.Context, who Who, fn func(*sql.Tx, Visito
 			if !ValidToken(who.NewToken) {
 				return errors.New("store: create visitor: malformed token")
 			}
-			res, err := tx.ExecContext(ctx, `INSERT INTO visitors (token_hash) VALUES (?)`, hashToken(who.NewToken))
+			res, err := tx.ExecContext(ctx, `INSERT INTO visitors (token_hash, last_active_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`, hashToken(who.NewToken))
 			if err != nil {
 				return fmt.Errorf("store: create visitor: %w", err)
 			}
@@ -64,7 +64,14 @@ func (s *Store) forVisitor(ctx context.Context, who Who, fn func(*sql.Tx, Visito
 				return fmt.Errorf("store: create visitor: %w", err)
 			}
 		}
-		return fn(tx, v)
+		if err := fn(tx, v); err != nil {
+			return err
+		}
+		// Every write keeps the visitor's data from being deleted as idle.
+		if _, err := tx.ExecContext(ctx, `UPDATE visitors SET last_active_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`, v.ID); err != nil {
+			return fmt.Errorf("store: mark visitor active: %w", err)
+		}
+		return nil
 	})
 	if err != nil {
 		return Visitor{}, err

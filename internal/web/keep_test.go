@@ -304,3 +304,16 @@ func TestJunkCookiesGetNoLimiterBucket(t *testing.T) {
 		t.Errorf("%d limiter buckets after 50 made-up cookies, want the address's only", n)
 	}
 }
+
+// Each save renews the visitor cookie, so it lasts a year from the last
+// save, not the first.
+func TestSaveRenewsVisitorCookie(t *testing.T) {
+	e := newCheckEnv(t)
+	_, _, h := e.post(e.client, "/bookmarks", bookmark("routine", "walking-plan", "add"))
+	first := h.Get("Set-Cookie")
+	_, _, h = e.post(e.client, "/bookmarks", bookmark("routine", "bridges", "add"))
+	again := h.Get("Set-Cookie")
+	if first == "" || again == "" || strings.Split(first, ";")[0] != strings.Split(again, ";")[0] || !strings.Contains(again, "Max-Age=") {
+		t.Errorf("second save's cookie = %q, want the same token renewed (first %q)", again, first)
+	}
+}

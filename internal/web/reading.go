@@ -112,7 +112,8 @@ func (s *Server) articleShow(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) about(w http.ResponseWriter, r *http.Request) error {
 	site := s.sites.Site()
 	return s.cached(w, r, site, func() templ.Component {
-		return templates.About(templates.AboutView{Page: s.page(r, site, "About Backwise", "Who Backwise is for, how its content is written and reviewed, why it gives information and not a diagnosis, and what we store about you.")})
+		return templates.About(templates.AboutView{Page: s.page(r, site, "About Backwise", "Who Backwise is for, how its content is written and reviewed, why it gives information and not a diagnosis, and what we store about you."),
+			RetentionMonths: s.retention / 30})
 	})
 }
 

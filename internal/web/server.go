@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"backwise/internal/config"
 	"backwise/internal/paths"
 	"backwise/templates"
 
@@ -35,6 +36,7 @@ type Server struct {
 	transport     transport // HTTPS or not, and which proxies to believe
 	listenHost    string    // host:port for absolute URLs when there is no base URL
 	health        healthCache
+	retention     int    // days a visitor may be idle before their data is deleted
 	staticRegion  string // the static export's region; "" when serving
 	exportPrefix  string // the static export's path for a region's copy ("/us"); "" for the default region
 }
@@ -70,6 +72,9 @@ type Deps struct {
 	// ListenAddr is where serve listens (host:port). Without a BaseURL,
 	// absolute URLs use it, never the request's Host header.
 	ListenAddr string
+	// RetentionDays is how long a visitor may be idle before their data is
+	// deleted, for the pages that say so; 0 means the default.
+	RetentionDays int
 }
 
 // New builds the server and its route table.
@@ -81,6 +86,7 @@ func New(d Deps) *Server {
 		restoreLimit: newLimiterEvery(time.Minute, cmp.Or(d.RestoreLimit, 5)),
 		transport:    transport{secure: d.Secure, proxies: d.TrustedProxies},
 		listenHost:   listenHost(d.ListenAddr),
+		retention:    cmp.Or(d.RetentionDays, config.DefaultRetentionDays),
 		// A reader with several things to report can send five at once,
 		// then one every ten minutes; everyone together, a few a minute.
 		feedbackLimit: newLimiterEvery(10*time.Minute, 5),

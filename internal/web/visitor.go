@@ -83,9 +83,17 @@ func (s *Server) who(r *http.Request) (store.Who, error) {
 }
 
 // remember gives a newly created visitor their cookie.
+// remember gives a newly created visitor their cookie, and renews an
+// existing visitor's, so it lasts a year from the last save, not the first.
 func (s *Server) remember(w http.ResponseWriter, r *http.Request, who store.Who) {
-	if who.NewToken != "" {
-		s.setVisitorCookie(w, r, who.NewToken)
+	token := who.NewToken
+	if token == "" {
+		if c, err := s.transport.cookie(r, visitorCookie, true); err == nil && store.ValidToken(c.Value) {
+			token = c.Value
+		}
+	}
+	if token != "" {
+		s.setVisitorCookie(w, r, token)
 	}
 }
 
