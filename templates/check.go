@@ -9,6 +9,7 @@ import (
 	"github.com/a-h/templ"
 
 	"backwise/internal/library"
+	"backwise/internal/store"
 	"backwise/internal/triage"
 )
 
@@ -84,8 +85,11 @@ type ReasonAnswer struct {
 // CheckHistoryView lists a visitor's kept results.
 type CheckHistoryView struct {
 	Page
-	Results []HistoryRow
-	Chart   *IntensityChart
+	Results      []HistoryRow
+	Chart        *IntensityChart
+	Total        int    // kept results in all
+	PageNumber   int    // 1 is the newest
+	Newer, Older string // links to the next pages; "" at either end
 }
 
 // HistoryRow is one kept result.
@@ -216,3 +220,6 @@ func fieldDescribedBy(field string, errs []triage.FieldError) string {
 	}
 	return ids
 }
+
+// maxKept is the most results a visitor can keep.
+const maxKept = store.MaxAssessments

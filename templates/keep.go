@@ -83,11 +83,12 @@ type RoutineView struct {
 // MeView is "My Backwise".
 type MeView struct {
 	Page
-	Routines []MeItem
-	Articles []MeItem
-	Results  []HistoryRow
-	Notice   string // after delete, restore or a note change
-	HasData  bool
+	Routines     []MeItem
+	Articles     []MeItem
+	Results      []HistoryRow
+	TotalResults int    // kept results in all; Results holds the newest
+	Notice       string // after delete, restore or a note change
+	HasData      bool
 }
 
 // MeItem is a kept article or routine.

@@ -2,7 +2,10 @@
 // content checks agree on one spelling and no URL is hard-coded elsewhere.
 package paths
 
-import "net/url"
+import (
+	"net/url"
+	"strconv"
+)
 
 // Fixed pages.
 const (
@@ -75,6 +78,14 @@ func CheckPage(id string, change bool) string {
 		p += "?change=1"
 	}
 	return p
+}
+
+// CheckHistoryPage is page n of the kept results (1 is the newest).
+func CheckHistoryPage(n int) string {
+	if n <= 1 {
+		return CheckHistory
+	}
+	return CheckHistory + "?page=" + strconv.Itoa(n)
 }
 
 // CheckResult is a kept questionnaire result.

@@ -33,6 +33,13 @@ func newPublicID() string {
 func (s *Store) SaveAssessment(ctx context.Context, who Who, a Assessment) (Visitor, string, error) {
 	id := newPublicID()
 	v, err := s.forVisitor(ctx, who, func(tx *sql.Tx, v Visitor) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM assessments WHERE visitor_id = ?`, v.ID).Scan(&n); err != nil {
+			return fmt.Errorf("store: save assessment: %w", err)
+		}
+		if n >= MaxAssessments {
+			return ErrTooManyResults
+		}
 		_, err := tx.ExecContext(ctx,
 			`INSERT INTO assessments (public_id, visitor_id, answers, outcome, intensity, rules_version) VALUES (?, ?, ?, ?, ?, ?)`,
 			id, v.ID, string(a.Answers), a.Outcome, a.Intensity, a.RulesVersion)
@@ -45,6 +52,68 @@ func (s *Store) SaveAssessment(ctx context.Context, who Who, a Assessment) (Visi
 		return Visitor{}, "", err
 	}
 	return v, id, nil
+}
+
+// Caps on one visitor's rows, so no visitor's pages or export can grow
+// without bound (one with 20,000 results slowed every other visitor's
+// searches in a review). The web layer says so with a 422.
+const (
+	MaxAssessments = 200
+	MaxBookmarks   = 500
+)
+
+// Errors for a visitor at a cap.
+var (
+	ErrTooManyResults   = errors.New("store: the most kept results")
+	ErrTooManyBookmarks = errors.New("store: the most saved items")
+)
+
+// AssessmentSummary is a kept result without its answers, for lists.
+type AssessmentSummary struct {
+	PublicID  string
+	Outcome   string
+	Intensity int
+	CreatedAt time.Time
+}
+
+// AssessmentSummaries lists a page of the visitor's results, newest first,
+// without their answers, and how many there are in all.
+func (s *Store) AssessmentSummaries(ctx context.Context, v Visitor, limit, offset int) ([]AssessmentSummary, int, error) {
+	var total int
+	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM assessments WHERE visitor_id = ?`, v.ID).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("store: count assessments: %w", err)
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT public_id, outcome, COALESCE(intensity, 0), created_at FROM assessments
+		WHERE visitor_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`, v.ID, limit, offset)
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: list assessments: %w", err)
+	}
+	defer rows.Close()
+	var out []AssessmentSummary
+	for rows.Next() {
+		var a AssessmentSummary
+		var created string
+		if err := rows.Scan(&a.PublicID, &a.Outcome, &a.Intensity, &created); err != nil {
+			return nil, 0, fmt.Errorf("store: list assessments: %w", err)
+		}
+		a.CreatedAt = parseTime(created)
+		out = append(out, a)
+	}
+	return out, total, rows.Err()
+}
+
+// LatestAssessment is the visitor's most recent kept result; ok is false
+// when there is none. One row is read, however many they kept.
+func (s *Store) LatestAssessment(ctx context.Context, v Visitor) (Assessment, bool, error) {
+	a, err := scanAssessment(s.read.QueryRowContext(ctx, `SELECT `+assessmentColumns+` FROM assessments
+		WHERE visitor_id = ? ORDER BY created_at DESC, id DESC LIMIT 1`, v.ID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Assessment{}, false, nil
+	}
+	if err != nil {
+		return Assessment{}, false, fmt.Errorf("store: latest assessment: %w", err)
+	}
+	return a, true, nil
 }
 
 const assessmentColumns = `public_id, answers, outcome, COALESCE(intensity, 0), rules_version, created_at`

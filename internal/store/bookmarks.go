@@ -23,6 +23,14 @@ const MaxNote = 500
 // AddBookmark keeps an item; keeping it again changes nothing.
 func (s *Store) AddBookmark(ctx context.Context, who Who, kind, slug string) (Visitor, error) {
 	return s.forVisitor(ctx, who, func(tx *sql.Tx, v Visitor) error {
+		var n int
+		var have bool
+		if err := tx.QueryRowContext(ctx, `SELECT count(*), coalesce(max(kind = ? AND slug = ?), 0) FROM bookmarks WHERE visitor_id = ?`, kind, slug, v.ID).Scan(&n, &have); err != nil {
+			return fmt.Errorf("store: add bookmark: %w", err)
+		}
+		if n >= MaxBookmarks && !have {
+			return ErrTooManyBookmarks
+		}
 		_, err := tx.ExecContext(ctx,
 			`INSERT INTO bookmarks (visitor_id, kind, slug) VALUES (?, ?, ?) ON CONFLICT (visitor_id, kind, slug) DO NOTHING`,
 			v.ID, kind, slug)

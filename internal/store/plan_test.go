@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -140,5 +141,24 @@ func TestPruneIdle(t *testing.T) {
 	}
 	if n := count(t, s, `SELECT count(*) FROM bookmarks WHERE visitor_id = ?`, active.ID); n != 1 {
 		t.Error("the active visitor lost their bookmark")
+	}
+}
+
+// A visitor can save at most MaxBookmarks items; saving one already saved
+// at the cap changes nothing and is not an error.
+func TestBookmarkCap(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	v, _ := s.AddBookmark(ctx, Who{NewToken: NewToken()}, "article", "a0")
+	for i := 1; i < MaxBookmarks; i++ {
+		if _, err := s.AddBookmark(ctx, Who{Visitor: v}, "article", "a"+strconv.Itoa(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.AddBookmark(ctx, Who{Visitor: v}, "article", "one-more"); !errors.Is(err, ErrTooManyBookmarks) {
+		t.Errorf("the 501st bookmark: err = %v", err)
+	}
+	if _, err := s.AddBookmark(ctx, Who{Visitor: v}, "article", "a7"); err != nil {
+		t.Errorf("saving a saved item again at the cap: %v", err)
 	}
 }

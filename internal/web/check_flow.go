@@ -60,11 +60,11 @@ func (s *Server) checkStart(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if ok {
-		list, err := s.db.Assessments(r.Context(), visitor)
+		_, has, err := s.db.LatestAssessment(r.Context(), visitor)
 		if err != nil {
 			return err
 		}
-		v.HasHistory = len(list) > 0
+		v.HasHistory = has
 	}
 	return s.render(w, r, http.StatusOK, templates.CheckStart(v))
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -216,13 +217,24 @@ func (s *Server) checkHistory(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	page, err := pageNumber(r)
+	if err != nil {
+		return err
+	}
 	if ok {
-		list, err := s.db.Assessments(r.Context(), visitor)
+		list, total, err := s.db.AssessmentSummaries(r.Context(), visitor, historyPageSize, (page-1)*historyPageSize)
 		if err != nil {
 			return err
 		}
 		v.Results = historyRows(list)
 		v.Chart = intensityChart(v.Results)
+		v.Total, v.PageNumber = total, page
+		if page > 1 {
+			v.Newer = paths.CheckHistoryPage(page - 1)
+		}
+		if page*historyPageSize < total {
+			v.Older = paths.CheckHistoryPage(page + 1)
+		}
 	}
 	return s.render(w, r, http.StatusOK, templates.CheckHistory(v))
 }
@@ -263,7 +275,7 @@ func (s *Server) checkRules(w http.ResponseWriter, r *http.Request) error {
 }
 
 // historyRows lists kept results for the history page and My Backwise.
-func historyRows(list []store.Assessment) []templates.HistoryRow {
+func historyRows(list []store.AssessmentSummary) []templates.HistoryRow {
 	rows := make([]templates.HistoryRow, 0, len(list))
 	for _, a := range list {
 		rows = append(rows, templates.HistoryRow{ID: a.PublicID, CreatedAt: a.CreatedAt, Outcome: triage.Outcome(a.Outcome), Intensity: a.Intensity})
@@ -280,4 +292,22 @@ func routinesBySlug(lib *library.Library, slugs []string) []*library.Routine {
 		}
 	}
 	return out
+}
+
+// historyPageSize is how many kept results a page of history shows.
+const historyPageSize = 20
+
+var errBadPage = &httpError{Status: http.StatusBadRequest, Heading: "No such page", Message: "That page number does not exist. Go back to your kept results."}
+
+// pageNumber reads ?page=N (1 when absent).
+func pageNumber(r *http.Request) (int, error) {
+	p := r.URL.Query().Get("page")
+	if p == "" {
+		return 1, nil
+	}
+	n, err := strconv.Atoi(p)
+	if err != nil || n < 1 || n > store.MaxAssessments {
+		return 0, errBadPage
+	}
+	return n, nil
 }

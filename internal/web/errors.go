@@ -72,6 +72,12 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		s.log.DebugContext(r.Context(), "request cancelled", "request_id", requestID(r))
 		return
 	}
+	switch {
+	case errors.Is(err, store.ErrTooManyResults):
+		err = errTooManyResults
+	case errors.Is(err, store.ErrTooManyBookmarks):
+		err = errTooManyBookmarks
+	}
 	if store.IsUnavailable(err) {
 		s.log.ErrorContext(r.Context(), "database unavailable", "err", err, "request_id", requestID(r))
 		w.Header().Set("Retry-After", "30")
@@ -114,3 +120,17 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, he *httpError
 	}
 	sendStatus(w, r, he.Status, body)
 }
+
+// The caps on one visitor's rows (store.MaxAssessments, MaxBookmarks).
+var (
+	errTooManyResults = &httpError{
+		Status:  http.StatusUnprocessableEntity,
+		Heading: "You have kept the most results Backwise holds",
+		Message: "Backwise keeps up to 200 results for one browser. Delete some you no longer need in Your kept results, then keep this one.",
+	}
+	errTooManyBookmarks = &httpError{
+		Status:  http.StatusUnprocessableEntity,
+		Heading: "You have saved the most pages Backwise holds",
+		Message: "Backwise keeps up to 500 saved articles and routines for one browser. Remove some in My Backwise, then save this one.",
+	}
+)

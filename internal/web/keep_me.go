@@ -62,12 +62,12 @@ func (s *Server) meView(r *http.Request, v store.Visitor, known bool) (templates
 		}
 		view.Articles = append(view.Articles, item)
 	}
-	results, err := s.db.Assessments(r.Context(), v)
+	results, total, err := s.db.AssessmentSummaries(r.Context(), v, meResults, 0)
 	if err != nil {
 		return view, err
 	}
-	view.Results = historyRows(results)
-	view.HasData = len(bookmarks)+len(results) > 0
+	view.Results, view.TotalResults = historyRows(results), total
+	view.HasData = len(bookmarks)+total > 0
 	return view, nil
 }
 
@@ -247,3 +247,7 @@ func (s *Server) meRestore(w http.ResponseWriter, r *http.Request) error {
 	http.Redirect(w, r, paths.Me+"?done=restored", http.StatusSeeOther)
 	return nil
 }
+
+// meResults is how many kept results My Backwise lists; the history page
+// has the rest, a page at a time.
+const meResults = 10

@@ -98,11 +98,11 @@ func (s *Server) routineShow(w http.ResponseWriter, r *http.Request) error {
 // routineWarnings says why the routine may not suit the visitor, from the
 // answers of their most recent kept result.
 func (s *Server) routineWarnings(r *http.Request, v store.Visitor, rt *library.Routine) ([]string, error) {
-	kept, err := s.db.Assessments(r.Context(), v)
-	if err != nil || len(kept) == 0 {
+	kept, ok, err := s.db.LatestAssessment(r.Context(), v)
+	if err != nil || !ok {
 		return nil, err
 	}
-	answers, ok := decodeKept(kept[0])
+	answers, ok := decodeKept(kept)
 	if !ok {
 		return nil, nil
 	}

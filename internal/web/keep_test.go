@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"database/sql"
 	"encoding/json"
 	"net/http"
@@ -11,7 +12,9 @@ import (
 	"strings"
 	"testing"
 
+	"backwise/internal/store"
 	"backwise/internal/triage"
+	"backwise/migrations"
 )
 
 func bookmark(kind, slug, action string) url.Values {
@@ -315,5 +318,65 @@ func TestSaveRenewsVisitorCookie(t *testing.T) {
 	again := h.Get("Set-Cookie")
 	if first == "" || again == "" || strings.Split(first, ";")[0] != strings.Split(again, ";")[0] || !strings.Contains(again, "Max-Age=") {
 		t.Errorf("second save's cookie = %q, want the same token renewed (first %q)", again, first)
+	}
+}
+
+// A visitor at the cap of kept results gets a clear 422, and their pages
+// stay the same size however many they kept: history a page at a time, My
+// Backwise the newest ten.
+func TestKeptResultsCapAndPages(t *testing.T) {
+	e := newCheckEnv(t)
+	e.keepAnswers(e.client, benignAnswers())
+	var v store.Visitor
+	if err := e.raw.QueryRow(`SELECT id FROM visitors`).Scan(&v.ID); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(context.Background(), e.dbPath, migrations.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	kept, _, err := db.LatestAssessment(context.Background(), v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sizeAt := func(path string) int {
+		_, body := e.get(e.client, path)
+		return len(body)
+	}
+	for range 24 {
+		if _, _, err := db.SaveAssessment(context.Background(), store.Who{Visitor: v}, kept); err != nil {
+			t.Fatal(err)
+		}
+	}
+	history25, me25 := sizeAt("/check/history"), sizeAt("/me")
+	for range store.MaxAssessments - 25 {
+		if _, _, err := db.SaveAssessment(context.Background(), store.Who{Visitor: v}, kept); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, body := e.get(e.client, "/check/history")
+	d := parsePage(t, body)
+	if n := len(d.all(`[data-testid=history] tbody tr`)); n != 20 || !d.has(`a[rel=next][href="/check/history?page=2"]`) {
+		t.Errorf("history with 200 results shows %d rows", n)
+	}
+	if history200, me200 := len(body), sizeAt("/me"); history200 > history25+history25/10 || me200 > me25+me25/10 {
+		t.Errorf("pages grew with the results kept: history %d → %d bytes, /me %d → %d", history25, history200, me25, me200)
+	}
+	_, body = e.get(e.client, "/check/history?page=10")
+	if n := len(parsePage(t, body).all(`[data-testid=history] tbody tr`)); n != 20 {
+		t.Errorf("page 10 shows %d rows, want 20", n)
+	}
+	if code, _ := e.get(e.client, "/check/history?page=x"); code != 400 {
+		t.Errorf("page=x = %d, want 400", code)
+	}
+	// The 201st result is refused, clearly, and nothing is stored.
+	e.resultOf(e.client, benignAnswers())
+	code, body, _ := e.post(e.client, "/check/result/keep", nil)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "up to 200 results") {
+		t.Errorf("keeping a 201st result = %d", code)
+	}
+	if n := e.rows("assessments"); n != store.MaxAssessments {
+		t.Errorf("%d results stored, want %d", n, store.MaxAssessments)
 	}
 }

@@ -167,11 +167,11 @@ func (s *Server) planForm(r *http.Request, v store.Visitor, known bool, p store.
 // latestResult re-evaluates the visitor's most recent kept result, so its
 // suggestions follow today's routines and rules.
 func (s *Server) latestResult(r *http.Request, v store.Visitor) (triage.Result, bool, error) {
-	kept, err := s.db.Assessments(r.Context(), v)
-	if err != nil || len(kept) == 0 {
+	kept, ok, err := s.db.LatestAssessment(r.Context(), v)
+	if err != nil || !ok {
 		return triage.Result{}, false, err
 	}
-	answers, ok := decodeKept(kept[0])
+	answers, ok := decodeKept(kept)
 	if !ok {
 		return triage.Result{}, false, nil
 	}
@@ -605,13 +605,13 @@ func (s *Server) planSummary(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		view.Chart = plan.Chart(planCheckIns(view.CheckIns), view.Activity)
-		kept, err := s.db.Assessments(ctx, v)
+		kept, ok, err := s.db.LatestAssessment(ctx, v)
 		if err != nil {
 			return err
 		}
-		if len(kept) > 0 {
-			if answers, ok := decodeKept(kept[0]); ok {
-				view.Result, view.Outcome = &kept[0], triage.Outcome(kept[0].Outcome)
+		if ok {
+			if answers, ok := decodeKept(kept); ok {
+				view.Result, view.Outcome = &kept, triage.Outcome(kept.Outcome)
 				view.Answers = answerRows(answers, false)
 			}
 		}

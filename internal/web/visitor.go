@@ -24,6 +24,8 @@ type Store interface {
 	SaveAssessment(ctx context.Context, who store.Who, a store.Assessment) (store.Visitor, string, error)
 	Assessment(ctx context.Context, v store.Visitor, publicID string) (store.Assessment, error)
 	Assessments(ctx context.Context, v store.Visitor) ([]store.Assessment, error)
+	AssessmentSummaries(ctx context.Context, v store.Visitor, limit, offset int) ([]store.AssessmentSummary, int, error)
+	LatestAssessment(ctx context.Context, v store.Visitor) (store.Assessment, bool, error)
 	DeleteAssessment(ctx context.Context, v store.Visitor, publicID string) error
 	AddBookmark(ctx context.Context, who store.Who, kind, slug string) (store.Visitor, error)
 	RemoveBookmark(ctx context.Context, v store.Visitor, kind, slug string) error
