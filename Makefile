@@ -20,6 +20,7 @@ test: ## run every test, browser tests included (installs Chromium and axe-core 
 	bash .ci/templ-check.sh
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*'))" || { gofmt -l .; echo "gofmt: files above need formatting (make fmt)"; exit 1; }
 	go vet ./...
+	bash .ci/vulncheck.sh
 	bash .ci/browser-deps.sh
 	go test -count=1 -timeout 20m ./...
 
