@@ -63,5 +63,5 @@ clean: ## remove build output
 
 .PHONY: bench
 bench: ## micro-benchmarks, then the load benchmark: wrk against the app and nginx, ~5 min (installs wrk and nginx)
-	go test -run '^$$' -bench . -benchtime 1s ./internal/web/ ./internal/search/
+	go test -run '^$$' -bench . -benchtime 1s ./internal/web/ ./internal/search/ ./internal/store/
 	bash .ci/bench.sh

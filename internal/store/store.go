@@ -32,6 +32,11 @@ var ErrNotFound = errors.New("store: not found")
 type Store struct {
 	write *sql.DB
 	read  *sql.DB
+	// checkpoints moves the write-ahead log into the database file in the
+	// background, on a connection of its own, so no save pays for it.
+	checkpoints *sql.DB
+	stop        context.CancelFunc
+	stopped     chan struct{}
 }
 
 // Options tune how the database is opened.
@@ -61,7 +66,7 @@ func OpenWith(ctx context.Context, path string, migrationsFS fs.FS, opts Options
 			return nil, fmt.Errorf("store: create folder for %s: %w", path, err)
 		}
 	}
-	write, err := sql.Open("sqlite3", dsn(path, !opts.ReadOnly, opts.BusyTimeout))
+	write, err := sql.Open(writerDriver, dsn(path, !opts.ReadOnly, opts.BusyTimeout))
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
@@ -84,7 +89,55 @@ func OpenWith(ctx context.Context, path string, migrationsFS fs.FS, opts Options
 		s.Close()
 		return nil, err
 	}
+	if s.checkpoints, err = sql.Open("sqlite3", dsn(path, true, opts.BusyTimeout)); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	s.checkpoints.SetMaxOpenConns(1)
+	bg, stop := context.WithCancel(context.Background())
+	s.stop, s.stopped = stop, make(chan struct{})
+	go s.checkpointLoop(bg)
 	return s, nil
+}
+
+// writerDriver is SQLite with the write connection's own settings:
+// automatic checkpoints off (they would run inside whichever save happened
+// to fill the log, 20–30 ms at scale: that save was the p99), and a cap on
+// the log file's size once checkpointed.
+const writerDriver = "sqlite3_backwise_writer"
+
+func init() {
+	sql.Register(writerDriver, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
+		_, err := c.Exec(`PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864`, nil)
+		return err
+	}})
+}
+
+// checkpointEvery and truncateEvery pace the background checkpoints: a
+// PASSIVE one often keeps the log short (it never waits for, or blocks,
+// readers and writers); a TRUNCATE one now and then returns its space.
+const (
+	checkpointEvery = time.Second
+	truncateEvery   = time.Minute
+)
+
+func (s *Store) checkpointLoop(ctx context.Context) {
+	defer close(s.stopped)
+	tick := time.NewTicker(checkpointEvery)
+	defer tick.Stop()
+	last := time.Now()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case now := <-tick.C:
+			mode := "PASSIVE"
+			if now.Sub(last) >= truncateEvery {
+				mode, last = "TRUNCATE", now
+			}
+			s.checkpoints.ExecContext(ctx, `PRAGMA wal_checkpoint(`+mode+`)`)
+		}
+	}
 }
 
 // dsn sets the pragmas in the connection string so they apply to every
@@ -172,7 +225,13 @@ func IsUnavailable(err error) bool {
 
 // Close closes both pools.
 func (s *Store) Close() error {
-	return errors.Join(s.read.Close(), s.write.Close())
+	var errCheckpoints error
+	if s.stop != nil {
+		s.stop()
+		<-s.stopped
+		errCheckpoints = s.checkpoints.Close()
+	}
+	return errors.Join(s.read.Close(), s.write.Close(), errCheckpoints)
 }
 
 // inTx runs fn in a write transaction, rolling back on any error or panic

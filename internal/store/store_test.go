@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"backwise/migrations"
 )
@@ -109,5 +110,33 @@ func TestSecretSurvivesReopen(t *testing.T) {
 	}
 	if other, _ := s2.Secret(ctx, "other", 32); bytes.Equal(other, k1) {
 		t.Error("two secrets share a value")
+	}
+}
+
+// Saves never pay for a checkpoint: the write connection has automatic
+// checkpoints off and a cap on the log's size, and the background
+// checkpointer moves the log into the file within about a second.
+func TestBackgroundCheckpoints(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	var auto, limit int
+	s.write.QueryRowContext(ctx, `PRAGMA wal_autocheckpoint`).Scan(&auto)
+	s.write.QueryRowContext(ctx, `PRAGMA journal_size_limit`).Scan(&limit)
+	if auto != 0 || limit != 64<<20 {
+		t.Errorf("writer: wal_autocheckpoint = %d, journal_size_limit = %d; want 0 and 64 MiB", auto, limit)
+	}
+	for range 300 {
+		if _, err := s.AddBookmark(ctx, Who{NewToken: NewToken()}, "article", "faq"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	time.Sleep(2 * checkpointEvery)
+	// A PASSIVE checkpoint now finds nothing left to copy: log == checkpointed.
+	var busy, logFrames, done int
+	if err := s.checkpoints.QueryRowContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`).Scan(&busy, &logFrames, &done); err != nil {
+		t.Fatal(err)
+	}
+	if logFrames != done {
+		t.Errorf("after the checkpointer ran: %d frames in the log, %d checkpointed", logFrames, done)
 	}
 }
