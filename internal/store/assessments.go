@@ -166,7 +166,7 @@ func (s *Store) Assessments(ctx context.Context, v Visitor) ([]Assessment, error
 
 // DeleteAssessment removes one of the visitor's results.
 func (s *Store) DeleteAssessment(ctx context.Context, v Visitor, publicID string) error {
-	res, err := s.write.ExecContext(ctx, `DELETE FROM assessments WHERE public_id = ? AND visitor_id = ?`, publicID, v.ID)
+	res, err := s.exec(ctx, `DELETE FROM assessments WHERE public_id = ? AND visitor_id = ?`, publicID, v.ID)
 	if err != nil {
 		return fmt.Errorf("store: delete assessment: %w", err)
 	}

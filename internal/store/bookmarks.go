@@ -43,7 +43,7 @@ func (s *Store) AddBookmark(ctx context.Context, who Who, kind, slug string) (Vi
 
 // RemoveBookmark forgets an item; removing one that is not kept is harmless.
 func (s *Store) RemoveBookmark(ctx context.Context, v Visitor, kind, slug string) error {
-	if _, err := s.write.ExecContext(ctx, `DELETE FROM bookmarks WHERE visitor_id = ? AND kind = ? AND slug = ?`, v.ID, kind, slug); err != nil {
+	if _, err := s.exec(ctx, `DELETE FROM bookmarks WHERE visitor_id = ? AND kind = ? AND slug = ?`, v.ID, kind, slug); err != nil {
 		return fmt.Errorf("store: remove bookmark: %w", err)
 	}
 	s.scrub(ctx)
@@ -53,7 +53,7 @@ func (s *Store) RemoveBookmark(ctx context.Context, v Visitor, kind, slug string
 // SetBookmarkNote replaces a kept item's note. A note over MaxNote
 // characters fails the table's CHECK constraint.
 func (s *Store) SetBookmarkNote(ctx context.Context, v Visitor, kind, slug, note string) error {
-	res, err := s.write.ExecContext(ctx, `UPDATE bookmarks SET note = ? WHERE visitor_id = ? AND kind = ? AND slug = ?`, note, v.ID, kind, slug)
+	res, err := s.exec(ctx, `UPDATE bookmarks SET note = ? WHERE visitor_id = ? AND kind = ? AND slug = ?`, note, v.ID, kind, slug)
 	if err != nil {
 		return fmt.Errorf("store: set note: %w", err)
 	}

@@ -53,7 +53,7 @@ const (
 
 // AddFeedback stores a report and returns its number.
 func (s *Store) AddFeedback(ctx context.Context, f Feedback) (int64, error) {
-	res, err := s.write.ExecContext(ctx,
+	res, err := s.exec(ctx,
 		`INSERT INTO feedback (kind, slug, problem, message, contact, region) VALUES (?, ?, ?, ?, ?, ?)`,
 		f.Kind, f.Slug, f.Problem, f.Message, f.Contact, f.Region)
 	if err != nil {
@@ -103,7 +103,7 @@ func (s *Store) DeleteFeedback(ctx context.Context, ids []int64) (int64, error) 
 		args[i] = id
 	}
 	q := `DELETE FROM feedback WHERE id IN (?` + strings.Repeat(`, ?`, len(ids)-1) + `)`
-	res, err := s.write.ExecContext(ctx, q, args...)
+	res, err := s.exec(ctx, q, args...)
 	if err != nil {
 		return 0, fmt.Errorf("store: delete feedback: %w", err)
 	}

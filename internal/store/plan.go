@@ -127,7 +127,7 @@ func (s *Store) AddPlanItem(ctx context.Context, who Who, slug string, goal Plan
 
 // RemovePlanItem takes a routine out of the plan; its done marks stay.
 func (s *Store) RemovePlanItem(ctx context.Context, v Visitor, slug string) error {
-	if _, err := s.write.ExecContext(ctx, `DELETE FROM plan_items WHERE visitor_id = ? AND slug = ?`, v.ID, slug); err != nil {
+	if _, err := s.exec(ctx, `DELETE FROM plan_items WHERE visitor_id = ? AND slug = ?`, v.ID, slug); err != nil {
 		return fmt.Errorf("store: remove from plan: %w", err)
 	}
 	s.scrub(ctx)
@@ -177,7 +177,7 @@ func (s *Store) MarkDone(ctx context.Context, who Who, slug string, day time.Tim
 
 // UnmarkDone removes a mark made by mistake.
 func (s *Store) UnmarkDone(ctx context.Context, v Visitor, slug string, day time.Time) error {
-	if _, err := s.write.ExecContext(ctx, `DELETE FROM done_marks WHERE visitor_id = ? AND slug = ? AND day = ?`, v.ID, slug, Day(day)); err != nil {
+	if _, err := s.exec(ctx, `DELETE FROM done_marks WHERE visitor_id = ? AND slug = ? AND day = ?`, v.ID, slug, Day(day)); err != nil {
 		return fmt.Errorf("store: unmark done: %w", err)
 	}
 	s.scrub(ctx)

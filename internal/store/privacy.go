@@ -72,7 +72,7 @@ func (s *Store) Export(ctx context.Context, v Visitor) (Export, error) {
 // DeleteVisitor removes the visitor and, through the foreign keys' ON
 // DELETE CASCADE, every row that belongs to them, in one statement.
 func (s *Store) DeleteVisitor(ctx context.Context, v Visitor) error {
-	if _, err := s.write.ExecContext(ctx, `DELETE FROM visitors WHERE id = ?`, v.ID); err != nil {
+	if _, err := s.exec(ctx, `DELETE FROM visitors WHERE id = ?`, v.ID); err != nil {
 		return fmt.Errorf("store: delete visitor: %w", err)
 	}
 	s.scrub(ctx)
@@ -99,7 +99,7 @@ func (s *Store) NewRestoreCode(ctx context.Context, v Visitor, now time.Time) (s
 		code.WriteByte(crockford[x&31])
 	}
 	expires := now.Add(RestoreCodeLifetime).UTC()
-	_, err := s.write.ExecContext(ctx,
+	_, err := s.exec(ctx,
 		`INSERT INTO restore_codes (visitor_id, code_hash, expires_at) VALUES (?, ?, ?)
 		 ON CONFLICT (visitor_id) DO UPDATE SET code_hash = excluded.code_hash, expires_at = excluded.expires_at`,
 		v.ID, hashToken(NormalizeRestoreCode(code.String())), expires.Format("2006-01-02T15:04:05.000Z"))
@@ -212,12 +212,12 @@ type Pruned struct {
 // the file so the deleted bytes are gone too.
 func (s *Store) PruneIdle(ctx context.Context, cutoff, now time.Time) (Pruned, error) {
 	var p Pruned
-	res, err := s.write.ExecContext(ctx, `DELETE FROM visitors WHERE last_active_at < ?`, cutoff.UTC().Format("2006-01-02T15:04:05.000Z"))
+	res, err := s.exec(ctx, `DELETE FROM visitors WHERE last_active_at < ?`, cutoff.UTC().Format("2006-01-02T15:04:05.000Z"))
 	if err != nil {
 		return p, fmt.Errorf("store: prune visitors: %w", err)
 	}
 	p.Visitors, _ = res.RowsAffected()
-	res, err = s.write.ExecContext(ctx, `DELETE FROM restore_codes WHERE expires_at <= ?`, now.UTC().Format("2006-01-02T15:04:05.000Z"))
+	res, err = s.exec(ctx, `DELETE FROM restore_codes WHERE expires_at <= ?`, now.UTC().Format("2006-01-02T15:04:05.000Z"))
 	if err != nil {
 		return p, fmt.Errorf("store: prune restore codes: %w", err)
 	}

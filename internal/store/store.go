@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/pressly/goose/v3"
@@ -37,6 +38,15 @@ type Store struct {
 	checkpoints *sql.DB
 	stop        context.CancelFunc
 	stopped     chan struct{}
+
+	dir       string       // the database's folder, for its free space
+	lastWrite atomic.Value // writeOutcome of the latest commit
+}
+
+// writeOutcome is the latest commit's error ("" when it succeeded).
+type writeOutcome struct {
+	err string
+	at  time.Time
 }
 
 // Options tune how the database is opened.
@@ -77,7 +87,7 @@ func OpenWith(ctx context.Context, path string, migrationsFS fs.FS, opts Options
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	read.SetMaxOpenConns(4)
-	s := &Store{write: write, read: read}
+	s := &Store{write: write, read: read, dir: filepath.Dir(path)}
 	if opts.ReadOnly {
 		if err := s.Ping(ctx); err != nil {
 			s.Close()
@@ -252,11 +262,16 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) (err error) {
 		}
 	}()
 	if err = fn(tx); err != nil {
+		if IsUnavailable(err) {
+			s.lastWrite.Store(writeOutcome{err: err.Error(), at: time.Now()})
+		}
 		return err
 	}
 	if err = tx.Commit(); err != nil {
+		s.lastWrite.Store(writeOutcome{err: err.Error(), at: time.Now()}) // a full disk shows here
 		return fmt.Errorf("store: commit: %w", err)
 	}
+	s.lastWrite.Store(writeOutcome{})
 	return nil
 }
 
@@ -290,4 +305,46 @@ func (s *Store) IntegrityCheck(ctx context.Context) (string, error) {
 // busy it does what it can, and SQLite's own checkpoints finish the job.
 func (s *Store) scrub(ctx context.Context) {
 	s.write.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+}
+
+// MinFreeBytes is the free space below which the health check reports a
+// problem: saves start failing well before the disk is completely full.
+const MinFreeBytes = 32 << 20
+
+// Health is what /healthz reports about the store, cheaply: no lock taken.
+type Health struct {
+	LastCommitError string // "" when the latest commit succeeded (or none yet)
+	FreeBytes       uint64 // free space for the database's file system
+}
+
+// commitErrorFor is how long a failed save counts against health when no
+// save has succeeded since: long enough for a monitor to see it, short
+// enough that a server nobody writes to is not reported sick forever.
+const commitErrorFor = time.Minute
+
+// Health reads the latest commit's outcome and the free disk space.
+func (s *Store) Health() (Health, error) {
+	var h Health
+	if o, ok := s.lastWrite.Load().(writeOutcome); ok && o.err != "" && time.Since(o.at) < commitErrorFor {
+		h.LastCommitError = o.err
+	}
+	free, err := freeBytes(s.dir)
+	if err != nil {
+		return h, fmt.Errorf("store: free space: %w", err)
+	}
+	h.FreeBytes = free
+	return h, nil
+}
+
+// exec runs one write statement outside a transaction and records its
+// outcome for Health, as inTx does for transactions.
+func (s *Store) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	res, err := s.write.ExecContext(ctx, query, args...)
+	switch {
+	case err == nil:
+		s.lastWrite.Store(writeOutcome{})
+	case IsUnavailable(err): // not a visitor's bad input
+		s.lastWrite.Store(writeOutcome{err: err.Error(), at: time.Now()})
+	}
+	return res, err
 }

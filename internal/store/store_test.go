@@ -7,6 +7,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -138,5 +140,36 @@ func TestBackgroundCheckpoints(t *testing.T) {
 	}
 	if logFrames != done {
 		t.Errorf("after the checkpointer ran: %d frames in the log, %d checkpointed", logFrames, done)
+	}
+}
+
+// A full database shows in Health at once, without a probe write: a save
+// that fails for lack of space is the latest commit's outcome, and a later
+// successful save clears it.
+func TestHealthReportsAFullDatabase(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	if h, err := s.Health(); err != nil || h.LastCommitError != "" || h.FreeBytes == 0 {
+		t.Fatalf("fresh Health = %+v, %v", h, err)
+	}
+	var pages int
+	s.write.QueryRowContext(ctx, `PRAGMA page_count`).Scan(&pages)
+	s.write.ExecContext(ctx, `PRAGMA max_page_count = `+strconv.Itoa(pages)) // as good as a full disk
+	var err error
+	for i := 0; i < 200 && err == nil; i++ {
+		_, err = s.AddBookmark(ctx, Who{NewToken: NewToken()}, "article", strings.Repeat("x", 90)+strconv.Itoa(i))
+	}
+	if err == nil || !IsUnavailable(err) {
+		t.Fatalf("saves into a full database: err = %v", err)
+	}
+	if h, _ := s.Health(); !strings.Contains(h.LastCommitError, "full") {
+		t.Errorf("Health after a failed save = %+v", h)
+	}
+	s.write.ExecContext(ctx, `PRAGMA max_page_count = 1073741823`)
+	if _, err := s.AddBookmark(ctx, Who{NewToken: NewToken()}, "article", "faq"); err != nil {
+		t.Fatal(err)
+	}
+	if h, _ := s.Health(); h.LastCommitError != "" {
+		t.Errorf("Health after a good save = %+v", h)
 	}
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	"backwise/internal/paths"
+	"backwise/internal/store"
 )
 
 // requestTimeout bounds a handler's work; the http.Server's own timeouts
@@ -115,17 +117,32 @@ func (s *Server) crossOriginProtection(next http.Handler) http.Handler {
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	problem := s.health.check(s.now(), func() string {
-		switch {
-		case s.sites.Site() == nil:
-			return "content not loaded"
-		case s.db.Ping(r.Context()) != nil:
-			return "database not readable"
-		case s.db.CheckWritable(r.Context()) != nil:
-			return "database not writable"
-		}
-		return ""
-	})
+	// Cheap checks every time: the latest save's outcome and the free
+	// space (a probe write rolls back before anything reaches the disk, so
+	// it said "ok" with the disk full while saves failed).
+	problem := ""
+	h, err := s.db.Health()
+	switch {
+	case err != nil:
+		problem = "cannot read the disk's free space"
+	case h.LastCommitError != "":
+		problem = "the last save failed: " + h.LastCommitError
+	case h.FreeBytes < store.MinFreeBytes:
+		problem = "disk nearly full: " + strconv.FormatUint(h.FreeBytes>>20, 10) + " MB free"
+	}
+	if problem == "" {
+		problem = s.health.check(s.now(), func() string {
+			switch {
+			case s.sites.Site() == nil:
+				return "content not loaded"
+			case s.db.Ping(r.Context()) != nil:
+				return "database not readable"
+			case s.db.CheckWritable(r.Context()) != nil:
+				return "database not writable"
+			}
+			return ""
+		})
+	}
 	if problem != "" {
 		w.Header().Set("Retry-After", "30")
 		w.WriteHeader(http.StatusServiceUnavailable)

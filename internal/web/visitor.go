@@ -52,6 +52,8 @@ type Store interface {
 	CheckIns(ctx context.Context, v store.Visitor) ([]store.CheckIn, error)
 	SaveFlareCard(ctx context.Context, who store.Who, f store.FlareCard) (store.Visitor, error)
 	FlareCardOf(ctx context.Context, v store.Visitor) (store.FlareCard, bool, error)
+
+	Health() (store.Health, error)
 }
 
 // currentVisitor returns the visitor whose cookie came with the request;
