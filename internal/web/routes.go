@@ -126,7 +126,7 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	case err != nil:
 		problem = "cannot read the disk's free space"
 	case h.LastCommitError != "":
-		problem = "the last save failed: " + h.LastCommitError
+		problem = "database not writable: the last save failed: " + h.LastCommitError
 	case h.FreeBytes < store.MinFreeBytes:
 		problem = "disk nearly full: " + strconv.FormatUint(h.FreeBytes>>20, 10) + " MB free"
 	}
