@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/base32"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -32,6 +33,14 @@ func newPublicID() string {
 // same transaction when who.NewToken is set) and returns its public id.
 func (s *Store) SaveAssessment(ctx context.Context, who Who, a Assessment) (Visitor, string, error) {
 	id := newPublicID()
+	// The table's json_valid check no longer sees the answers, so check here.
+	if !json.Valid(a.Answers) {
+		return Visitor{}, "", errors.New("store: save assessment: answers are not JSON")
+	}
+	packed, err := packAnswers(a.Answers)
+	if err != nil {
+		return Visitor{}, "", fmt.Errorf("store: save assessment: %w", err)
+	}
 	v, err := s.forVisitor(ctx, who, func(tx *sql.Tx, v Visitor) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM assessments WHERE visitor_id = ?`, v.ID).Scan(&n); err != nil {
@@ -41,8 +50,8 @@ func (s *Store) SaveAssessment(ctx context.Context, who Who, a Assessment) (Visi
 			return ErrTooManyResults
 		}
 		_, err := tx.ExecContext(ctx,
-			`INSERT INTO assessments (public_id, visitor_id, answers, outcome, intensity, rules_version) VALUES (?, ?, ?, ?, ?, ?)`,
-			id, v.ID, string(a.Answers), a.Outcome, a.Intensity, a.RulesVersion)
+			`INSERT INTO assessments (public_id, visitor_id, answers, answers_packed, outcome, intensity, rules_version) VALUES (?, ?, '{}', ?, ?, ?, ?)`,
+			id, v.ID, packed, a.Outcome, a.Intensity, a.RulesVersion)
 		if err != nil {
 			return fmt.Errorf("store: save assessment: %w", err)
 		}
@@ -116,15 +125,23 @@ func (s *Store) LatestAssessment(ctx context.Context, v Visitor) (Assessment, bo
 	return a, true, nil
 }
 
-const assessmentColumns = `public_id, answers, outcome, COALESCE(intensity, 0), rules_version, created_at`
+const assessmentColumns = `public_id, answers, answers_packed, outcome, COALESCE(intensity, 0), rules_version, created_at`
 
 func scanAssessment(row interface{ Scan(...any) error }) (Assessment, error) {
 	var a Assessment
 	var answers, created string
-	if err := row.Scan(&a.PublicID, &answers, &a.Outcome, &a.Intensity, &a.RulesVersion, &created); err != nil {
+	var packed []byte
+	if err := row.Scan(&a.PublicID, &answers, &packed, &a.Outcome, &a.Intensity, &a.RulesVersion, &created); err != nil {
 		return Assessment{}, err
 	}
 	a.Answers = []byte(answers)
+	if packed != nil { // rows from before 00008 keep their JSON in answers
+		js, err := unpackAnswers(packed)
+		if err != nil {
+			return Assessment{}, err
+		}
+		a.Answers = js
+	}
 	a.CreatedAt = parseTime(created)
 	return a, nil
 }
