@@ -19,3 +19,26 @@ func TestDarkModeSecondaryButtonsDifferFromPrimary(t *testing.T) {
 	}
 	tb.colorScheme("light")
 }
+
+// The restore code is read out and typed in groups: at 320 px it stays on
+// one line without overflowing, and with JavaScript a copy button appears.
+func TestRestoreCodeOnOneLine(t *testing.T) {
+	bothModes(t, "/routines", func(t *testing.T, tb *tab) {
+		bookmarkFirstRoutine(t, tb)
+		tb.goTo("/me")
+		tb.viewport(320, 700, 1)
+		defer tb.viewport(1280, 800, 1)
+		tb.clickAndLoad(`form[action="/me/restore-code"] button`)
+		tb.waitFor(`[data-testid=restore-code]`)
+		lines := evalJS[int](tb, `(() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('[data-testid=restore-code]')); return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; })()`)
+		if lines != 1 {
+			t.Errorf("the restore code takes %d lines at 320 px", lines)
+		}
+		if evalJS[bool](tb, `(() => { const e = document.querySelector('[data-testid=restore-code]'); return e.getBoundingClientRect().right > document.documentElement.clientWidth; })()`) {
+			t.Error("the restore code overflows the screen at 320 px")
+		}
+		if visible := evalJS[bool](tb, `!document.querySelector('button[data-copy]').hidden`); visible != tb.js {
+			t.Errorf("copy button visible = %v with JavaScript %v", visible, tb.js)
+		}
+	})
+}

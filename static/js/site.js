@@ -360,6 +360,24 @@
     form.addEventListener('submit', onSubmit);
   }
 
+  /* 7. Copy buttons ------------------------------------------------------ */
+  // Shown only where the clipboard can be written; the text stays on the
+  // page to copy by hand either way.
+  function initCopy(button) {
+    const target = document.getElementById(button.dataset.copy);
+    const status = button.parentElement && button.parentElement.querySelector('.copy-status');
+    if (!target || !navigator.clipboard || typeof navigator.clipboard.writeText !== 'function') return;
+    button.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(target.textContent.trim());
+        if (status) status.textContent = 'Copied';
+      } catch {
+        if (status) status.textContent = 'Could not copy: select the code and copy it instead';
+      }
+    });
+    button.hidden = false;
+  }
+
   function init() {
     document.querySelectorAll('input[type=checkbox][data-exclusive]').forEach(initExclusive);
     document.querySelectorAll('[data-routine-timer]').forEach(initTimer);
@@ -367,6 +385,7 @@
     document.querySelectorAll('button[data-print]').forEach(initPrint);
     document.querySelectorAll('form[data-feedback]').forEach(initFeedback);
     document.querySelectorAll('form[data-plan-done]').forEach(initPlanDone);
+    document.querySelectorAll('button[data-copy]').forEach(initCopy);
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
