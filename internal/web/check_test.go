@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -805,4 +806,27 @@ func (e *checkEnv) srvLibrary() *library.Library {
 		e.t.Fatal(err)
 	}
 	return site.Library
+}
+
+// /check/rules reads as a public explanation: human titles, not rule ids;
+// real source years, never "(0)"; nothing written for the authors.
+func TestRulesPageIsForThePublic(t *testing.T) {
+	s, _, _ := testServer(t, today)
+	d := parsePage(t, body(t, do(t, s, "GET", "/check/rules", nil)))
+	titles := d.all(`[data-testid=rules] tbody th`)
+	if len(titles) < 50 {
+		t.Fatalf("%d rules shown", len(titles))
+	}
+	idLike := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)+$`)
+	for _, th := range titles {
+		if title := textOf(th); idLike.MatchString(title) || title == "" {
+			t.Errorf("rule title %q reads like an id", title)
+		}
+	}
+	text := d.text(`main`)
+	for _, bad := range []string{"(0)", "TODO", "FIXME", "clinical-facts", "(k)", "verify"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("the rules page says %q", bad)
+		}
+	}
 }
