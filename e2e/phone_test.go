@@ -42,3 +42,30 @@ func TestRestoreCodeOnOneLine(t *testing.T) {
 		}
 	})
 }
+
+// On a 390 px phone the header leaves room for the page: under 130 px,
+// with search one tap away; the search page has one search box. (Visited
+// links keep their colour by CSS; browsers hide :visited from scripts.)
+func TestPhoneHeader(t *testing.T) {
+	tb := newTab(t)
+	tb.viewport(390, 844, 1)
+	defer tb.viewport(1280, 800, 1)
+	tb.goTo("/")
+	if h := evalJS[float64](tb, `document.querySelector('.site-header').getBoundingClientRect().height`); h >= 130 {
+		t.Errorf("the header is %.0f px tall at 390 px, want under 130", h)
+	}
+	if !evalJS[bool](tb, `(() => { const a = document.querySelector('.site-search-link[href="/search"]'); return !!a && a.getBoundingClientRect().height >= 44; })()`) {
+		t.Fatal("no search link in the phone header")
+	}
+	if st := tb.clickAndLoad(`.site-search-link`); st != 200 {
+		t.Fatalf("the search link answered %d", st)
+	}
+	if n := evalJS[int](tb, `[...document.querySelectorAll('input[type=search], input[name=q]')].filter(e => e.getClientRects().length > 0).length`); n != 1 {
+		t.Errorf("the search page shows %d search boxes, want 1", n)
+	}
+	tb.viewport(1280, 800, 1)
+	tb.goTo("/search?q=sciatica")
+	if n := evalJS[int](tb, `[...document.querySelectorAll('input[type=search], input[name=q]')].filter(e => e.getClientRects().length > 0).length`); n != 1 {
+		t.Errorf("the search page on a desktop shows %d search boxes, want 1", n)
+	}
+}
