@@ -69,3 +69,18 @@ func TestPhoneHeader(t *testing.T) {
 		t.Errorf("the search page on a desktop shows %d search boxes, want 1", n)
 	}
 }
+
+// The first screen of the home page on a phone answers "what do I do
+// today?", and the warning signs stay on the page after it.
+func TestHomeAnswersWhatToDoToday(t *testing.T) {
+	tb := newTab(t)
+	tb.viewport(390, 844, 1)
+	defer tb.viewport(1280, 800, 1)
+	tb.goTo("/")
+	if top := evalJS[float64](tb, `document.querySelector('[data-testid=helps-now]').getBoundingClientRect().top`); top >= 844 {
+		t.Errorf("'What helps now' starts %.0f px down, below the first screen", top)
+	}
+	if !evalJS[bool](tb, `(() => { const now = document.querySelector('[data-testid=helps-now]'), help = document.querySelector('[data-testid=help-panel]'); return !!help && !!(now.compareDocumentPosition(help) & Node.DOCUMENT_POSITION_FOLLOWING); })()`) {
+		t.Error("the warning signs are missing or come before what helps")
+	}
+}
