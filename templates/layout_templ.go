@@ -235,7 +235,7 @@ func Layout(p Page) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 21, "\"><span class=\"site-name__mark\" aria-hidden=\"true\"></span> Backwise</a> <a class=\"site-search-link\" href=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 21, "\"><svg class=\"site-name__mark\" viewBox=\"0 0 32 32\" aria-hidden=\"true\" focusable=\"false\"><rect width=\"32\" height=\"32\" rx=\"8\" class=\"site-name__tile\"></rect><g class=\"site-name__bones\"><rect x=\"13.5\" y=\"4.5\" width=\"8\" height=\"4.6\" rx=\"2.2\" transform=\"rotate(-8 17.5 6.8)\"></rect><rect x=\"11.6\" y=\"10.6\" width=\"8\" height=\"4.6\" rx=\"2.2\"></rect><rect x=\"11.6\" y=\"16.8\" width=\"8\" height=\"4.6\" rx=\"2.2\"></rect><rect x=\"13.5\" y=\"23\" width=\"8\" height=\"4.6\" rx=\"2.2\" transform=\"rotate(8 17.5 25.3)\"></rect></g></svg> Backwise</a> <a class=\"site-search-link\" href=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
