@@ -84,3 +84,42 @@ func TestHomeAnswersWhatToDoToday(t *testing.T) {
 		t.Error("the warning signs are missing or come before what helps")
 	}
 }
+
+// "Start guided routine" sits near the top of a routine on a phone; with
+// JavaScript it starts the timer, asks to keep the screen awake where the
+// browser can, and makes the current step large. Without it, it is a link
+// to the steps.
+func TestGuidedRoutine(t *testing.T) {
+	bothModes(t, "/routines/walking-plan", func(t *testing.T, tb *tab) {
+		tb.viewport(390, 844, 1)
+		defer tb.viewport(1280, 800, 1)
+		tb.goTo("/routines/walking-plan")
+		if top := evalJS[float64](tb, `document.querySelector('[data-testid=guided-start]').getBoundingClientRect().top`); top > 844 {
+			t.Errorf("the guided start is %.0f px down, below the first screen", top)
+		}
+		if !tb.js {
+			if got := tb.text("[data-testid=guided-start]"); got != "Go to the steps" || evalJS[string](tb, `document.querySelector('[data-testid=guided-start]').getAttribute('href')`) != "#steps" {
+				t.Errorf("without JavaScript the link says %q", got)
+			}
+			return
+		}
+		// Record wake-lock requests: headless browsers may not grant them.
+		evalJS[bool](tb, `(() => { window.__wakeRequests = 0; Object.defineProperty(navigator, 'wakeLock', { configurable: true, value: { request: () => { window.__wakeRequests++; return Promise.resolve({ release: () => Promise.resolve(), addEventListener: () => {} }); } } }); return true; })()`)
+		if got := tb.text("[data-testid=guided-start]"); got != "Start guided routine" {
+			t.Errorf("with JavaScript the button says %q", got)
+		}
+		tb.click("[data-testid=guided-start]")
+		if !tb.poll(`document.querySelector('.routine-steps li.is-current')`) {
+			t.Fatal("the guided routine did not start")
+		}
+		if n := evalJS[int](tb, `window.__wakeRequests`); n < 1 {
+			t.Error("the screen wake lock was not requested")
+		}
+		if size := evalJS[float64](tb, `parseFloat(getComputedStyle(document.querySelector('.routine-steps li.is-current')).fontSize)`); size < 24 {
+			t.Errorf("the current step is %.0f px, too small to read from the floor", size)
+		}
+		if evalJS[bool](tb, `document.getElementById('timer-sound').checked`) {
+			t.Error("sound is on by default")
+		}
+	})
+}

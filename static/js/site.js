@@ -59,12 +59,32 @@
       if (i) controls.append(' '); // a space between inline-block buttons, without styles
       controls.append(b);
     });
-    // Visible too: sighted readers get the same words as screen reader users.
-    const message = make('p', 'routine-timer__message');
+    // For screen readers only: sighted readers see the step itself, large
+    // and highlighted in the list, so its words are not shown twice.
+    const message = make('p', 'routine-timer__message visually-hidden');
     message.setAttribute('aria-live', 'polite');
+    // Cues at each step change, off unless chosen, remembered on this device.
+    const cues = make('div', 'routine-timer__cues');
+    const cue = (key, label) => {
+      const id = `timer-${key}`;
+      const box = make('input');
+      box.type = 'checkbox'; box.id = id;
+      try { box.checked = localStorage.getItem(`bw-${key}`) === 'on'; } catch { /* private mode */ }
+      box.addEventListener('change', () => {
+        try { localStorage.setItem(`bw-${key}`, box.checked ? 'on' : 'off'); } catch { /* not kept */ }
+      });
+      const lab = make('label', '', label);
+      lab.htmlFor = id;
+      const wrap = make('span', 'routine-timer__cue');
+      wrap.append(box, ' ', lab);
+      cues.append(wrap, ' ');
+      return box;
+    };
+    const soundBox = cue('sound', 'Beep at each step');
+    const vibrateBox = typeof navigator.vibrate === 'function' ? cue('vibrate', 'Vibrate at each step') : null;
     panel.setAttribute('role', 'group');
     panel.setAttribute('aria-label', 'Step timer');
-    panel.replaceChildren(status, controls, message);
+    panel.replaceChildren(status, controls, cues, message);
 
     const say = (text) => { message.textContent = text; };
     const setText = (node, text) => { if (node.textContent !== text) node.textContent = text; };
@@ -100,6 +120,40 @@
       li.scrollIntoView(reducedMotion() ? { block: 'nearest' } : { block: 'nearest', behavior: 'smooth' });
     }
 
+    // A short beep (Web Audio: no sound file to fetch) and a buzz, if chosen.
+    let audio = null;
+    function signal() {
+      if (soundBox.checked && typeof window.AudioContext === 'function') {
+        try {
+          audio = audio || new AudioContext();
+          const osc = audio.createOscillator(), gain = audio.createGain();
+          osc.frequency.value = 660; gain.gain.value = 0.15;
+          osc.connect(gain).connect(audio.destination);
+          osc.start(); osc.stop(audio.currentTime + 0.2);
+        } catch { /* no sound available */ }
+      }
+      if (vibrateBox && vibrateBox.checked) navigator.vibrate(200);
+    }
+
+    // Keep the screen on while the routine runs, where the browser allows
+    // (Screen Wake Lock); a phone on the floor must not go dark mid-step.
+    let wakeLock = null;
+    async function keepAwake(on) {
+      if (!on) {
+        if (wakeLock) { wakeLock.release().catch(() => {}); wakeLock = null; }
+        return;
+      }
+      if (wakeLock || !navigator.wakeLock || typeof navigator.wakeLock.request !== 'function') return;
+      try {
+        wakeLock = await navigator.wakeLock.request('screen');
+        wakeLock.addEventListener('release', () => { wakeLock = null; });
+      } catch { /* refused, e.g. battery saver: the timer still works */ }
+    }
+    // The browser drops the lock when the page is hidden: take it again.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible' && state === 'running') keepAwake(true);
+    });
+
     // One announcement per step change.
     function stepChanged() {
       const s = steps[index];
@@ -107,6 +161,7 @@
       reveal(s.li);
       say(`Step ${index + 1} of ${total}: ${s.text}` + (s.label ? ` (${s.label})` : ''));
       render();
+      if (started && state === 'running') signal();
     }
 
     const stopClock = () => { if (timer !== null) clearInterval(timer); timer = null; };
@@ -114,6 +169,8 @@
     function finish() {
       stopClock();
       state = 'done';
+      keepAwake(false);
+      signal();
       mark(); say('Routine finished. Well done.'); render();
     }
 
@@ -137,6 +194,7 @@
       const was = state;
       if (was === 'done') { index = 0; left = steps[0].ms; started = false; }
       state = 'running';
+      keepAwake(true);
       endsAt = steps[index].ms ? Date.now() + left : Infinity;
       stopClock();
       timer = setInterval(tick, 250);
@@ -150,6 +208,7 @@
       if (steps[index].ms) left = Math.max(0, endsAt - Date.now());
       stopClock();
       state = 'paused';
+      keepAwake(false);
       say('Paused'); render();
     });
 
@@ -166,11 +225,27 @@
 
     reset.addEventListener('click', () => {
       stopClock();
+      keepAwake(false);
       state = 'ready'; started = false; index = 0; left = steps[0].ms;
       mark();
       say(`Back to step 1 of ${total}. Press Start timer when ready.`);
       render();
     });
+
+    // "Start guided routine" at the top of the page: large steps, and the
+    // timer started where the steps are.
+    const guided = document.querySelector('[data-guided-start]');
+    if (guided) {
+      guided.textContent = 'Start guided routine';
+      guided.addEventListener('click', (event) => {
+        event.preventDefault();
+        const article = panel.closest('.routine');
+        if (article) article.classList.add('routine--guided');
+        panel.scrollIntoView(reducedMotion() ? { block: 'start' } : { block: 'start', behavior: 'smooth' });
+        if (state !== 'running') start();
+        toggle.focus({ preventScroll: true });
+      });
+    }
 
     render();
     panel.hidden = false;
