@@ -27,6 +27,10 @@ type Page struct {
 	Static   bool
 	// Region is the reader's region and the chooser's choices.
 	Region RegionChoice
+	// PrintURL and Printed head every printout: where the page came from
+	// and the day it was made (pages are rendered afresh each day).
+	PrintURL string
+	Printed  time.Time
 }
 
 // RegionChoice is what the region chooser shows.

@@ -151,6 +151,7 @@ func (s *Server) page(r *http.Request, site *Site, title, description string) te
 	if s.static {
 		p.Region.Links = regionCopies(site, r.URL.Path)
 	}
+	p.PrintURL, p.Printed = s.origin(r)+r.URL.Path, s.now()
 	return p
 }
 
