@@ -3,8 +3,10 @@ package e2e
 import (
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -98,5 +100,51 @@ func TestPlanPagesPrintOnOnePage(t *testing.T) {
 	}
 	if n := printPages(t, tb); n != 1 {
 		t.Errorf("the summary for a clinician prints on %d A4 pages, want 1", n)
+	}
+}
+
+// printMedia shows the page as it prints (true) or as on screen (false).
+func printMedia(tb *tab, on bool) {
+	media := ""
+	if on {
+		media = "print"
+	}
+	send(tb, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media, Features: []*emulation.MediaFeature{
+		{Name: "prefers-color-scheme", Value: "light"}, {Name: "prefers-reduced-motion", Value: "reduce"},
+	}})
+}
+
+// What a printout keeps: a routine keeps getting into position (down to
+// the floor and back up), the steps and when to stop; every printout names
+// the site, the page's address and the date; an article leaves out its
+// tags and previous/next cards and prints its links' whole addresses.
+func TestPrintKeepsWhatMatters(t *testing.T) {
+	tb := newTab(t)
+	tb.goTo("/routines/bridges")
+	printMedia(tb, true)
+	defer printMedia(tb, false)
+	shown := func(sel string) bool {
+		return evalJS[bool](tb, `(() => { const e = document.querySelector(`+jsString(sel)+`); return !!e && e.getClientRects().length > 0; })()`)
+	}
+	for _, sel := range []string{`[data-section="getting-into-position"]`, `[data-section="steps"]`, `[data-section="stop-and-get-advice-if"]`, `[data-testid=print-meta]`} {
+		if !shown(sel) {
+			t.Errorf("a printed routine leaves out %s", sel)
+		}
+	}
+	if meta := tb.text("[data-testid=print-meta]"); !strings.Contains(meta, "Backwise") || !strings.Contains(meta, "/routines/bridges") {
+		t.Errorf("print heading = %q", meta)
+	}
+	printMedia(tb, false)
+	tb.goTo("/articles/sciatica")
+	evalJS[bool](tb, `(window.dispatchEvent(new Event('beforeprint')), true)`)
+	printMedia(tb, true)
+	for _, sel := range []string{`.tags`, `.pager`} {
+		if shown(sel) {
+			t.Errorf("a printed article shows %s", sel)
+		}
+	}
+	after := evalJS[string](tb, `(() => { const a = document.querySelector('.prose a[href^="/"]'); return a ? getComputedStyle(a, '::after').content : ''; })()`)
+	if !strings.Contains(after, "http://") && !strings.Contains(after, "https://") {
+		t.Errorf("a printed site link shows %s, want its whole address", after)
 	}
 }

@@ -453,6 +453,15 @@
     button.hidden = false;
   }
 
+  /* 8. Printing --------------------------------------------------------- */
+  // Just before printing, give each site link its whole address, so the
+  // printout names pages a reader can type in (the print CSS shows it).
+  function markLinksForPrint() {
+    document.querySelectorAll('.prose a[href^="/"]').forEach((a) => {
+      a.setAttribute('data-print-href', a.href);
+    });
+  }
+
   function init() {
     document.querySelectorAll('input[type=checkbox][data-exclusive]').forEach(initExclusive);
     document.querySelectorAll('[data-routine-timer]').forEach(initTimer);
@@ -461,6 +470,7 @@
     document.querySelectorAll('form[data-feedback]').forEach(initFeedback);
     document.querySelectorAll('form[data-plan-done]').forEach(initPlanDone);
     document.querySelectorAll('button[data-copy]').forEach(initCopy);
+    window.addEventListener('beforeprint', markLinksForPrint);
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
