@@ -31,6 +31,13 @@ end
 -- the same answers in progress in the HTML flow, the "bw_check=VALUE"
 -- cookie that GET /check/result and POST /check/result/keep read.
 function lib.api_body() return env_file("BENCH_API") end
+-- api_save_body is the same request with save:true: each one keeps the
+-- result for a new visitor (no cookie is sent).
+function lib.api_save_body()
+  local body, n = lib.api_body():gsub('"save":false', '"save":true')
+  assert(n == 1, "no \"save\":false in " .. os.getenv("BENCH_API"))
+  return body
+end
 function lib.check_cookie() return "bw_check=" .. env_file("BENCH_CHECK") end
 
 local function lines(path)
