@@ -55,7 +55,7 @@ check: build ## validate all content (file:line: reason)
 	./$(BIN) check -content content
 
 .PHONY: audit
-audit: ## Lighthouse scores of 4 pages, exit 1 below target (not in test; 1-3 min)
+audit: ## Lighthouse scores of 6 pages (a routine and a kept result among them), exit 1 below target (not in test; 2-4 min)
 	bash .ci/audit.sh
 
 clean: ## remove build output
