@@ -1,7 +1,13 @@
 package e2e
 
 import (
+	"regexp"
+	"slices"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
 )
 
 // In the dark palette a secondary button must still look secondary: the
@@ -120,6 +126,73 @@ func TestGuidedRoutine(t *testing.T) {
 		}
 		if evalJS[bool](tb, `document.getElementById('timer-sound').checked`) {
 			t.Error("sound is on by default")
+		}
+	})
+}
+
+// zoneAfterTime is a time followed by the name of its zone ("GMT+13").
+var zoneAfterTime = regexp.MustCompile(`\d\d:\d\d \S+$`)
+
+// Kept results read in the visitor's own time zone once JavaScript runs
+// (the server writes UTC and says so), and the history chart is labelled
+// with dates and runs in the same order as the table beside it.
+func TestHistoryTimesAndChartOrder(t *testing.T) {
+	bothModes(t, "/", func(t *testing.T, tb *tab) {
+		// Auckland is 13 hours ahead of UTC in December and 12 in June:
+		// its times can never read like the UTC ones.
+		send(tb, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: "Pacific/Auckland"})
+		keepResults(t, tb, 3) // worst pain 2, 4 and 6, in that order
+		tb.goTo("/check/history")
+		tb.waitFor("figure.chart svg")
+
+		times := evalJS[[]string](tb, `[...document.querySelectorAll('[data-testid=history] tbody time')].filter(e => !e.closest('.visually-hidden')).map(e => e.textContent)`)
+		stamps := evalJS[[]string](tb, `[...document.querySelectorAll('[data-testid=history] tbody time')].filter(e => !e.closest('.visually-hidden')).map(e => e.getAttribute('datetime'))`)
+		if len(times) != 3 || len(stamps) != 3 {
+			t.Fatalf("history times = %q", times)
+		}
+		auckland, err := time.LoadLocation("Pacific/Auckland")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, text := range times {
+			at, err := time.Parse(time.RFC3339, stamps[i])
+			if err != nil {
+				t.Fatalf("datetime %q: %v", stamps[i], err)
+			}
+			utc := at.UTC().Format("2 Jan 2006, 15:04") + " UTC"
+			local := at.In(auckland).Format("15:04")
+			switch {
+			case !tb.js && text != utc:
+				t.Errorf("without JavaScript a time reads %q, want %q", text, utc)
+			case tb.js && (strings.Contains(text, "UTC") || !strings.Contains(text, local) || !zoneAfterTime.MatchString(text)):
+				t.Errorf("with JavaScript a time reads %q, want the Auckland time %s and its zone", text, local)
+			}
+		}
+
+		// Table and chart: oldest first, one dot per row, dates under the axis.
+		table := evalJS[[]string](tb, `[...document.querySelectorAll('[data-testid=history] tbody tr td:nth-child(3)')].map(e => e.textContent.trim())`)
+		if want := []string{"2 / 10", "4 / 10", "6 / 10"}; !slices.Equal(table, want) {
+			t.Errorf("table's worst pain, top to bottom = %q, want %q", table, want)
+		}
+		dots := evalJS[[]string](tb, `[...document.querySelectorAll('figure.chart circle title')].map(e => e.textContent.split(': ').pop())`)
+		if want := []string{"2 out of 10", "4 out of 10", "6 out of 10"}; !slices.Equal(dots, want) {
+			t.Errorf("chart's dots, left to right = %q, want %q", dots, want)
+		}
+		xs := evalJS[[]float64](tb, `[...document.querySelectorAll('figure.chart circle')].map(e => e.getBoundingClientRect().x)`)
+		if !slices.IsSorted(xs) {
+			t.Errorf("chart's dots are not left to right: %v", xs)
+		}
+		labels := evalJS[[]string](tb, `[...document.querySelectorAll('[data-testid=chart-date]')].map(e => e.textContent)`)
+		if len(labels) != 3 {
+			t.Fatalf("chart date labels = %q, want one under each of the 3 dots", labels)
+		}
+		at, _ := time.Parse(time.RFC3339, stamps[0])
+		want := at.UTC().Format("2 Jan")
+		if tb.js {
+			want = at.In(auckland).Format("2 Jan")
+		}
+		if labels[0] != want {
+			t.Errorf("first chart label = %q, want %q", labels[0], want)
 		}
 	})
 }

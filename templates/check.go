@@ -103,6 +103,7 @@ type HistoryRow struct {
 // IntensityChart is a small server-drawn line chart of pain over time.
 type IntensityChart struct {
 	Width, Height int
+	AxisY         int    // where the time axis runs
 	Points        string // SVG polyline points
 	Dots          []ChartDot
 	Summary       string // text alternative
@@ -110,8 +111,10 @@ type IntensityChart struct {
 
 // ChartDot is one result on the chart.
 type ChartDot struct {
-	X, Y  int
-	Label string
+	X, Y      int
+	At        time.Time
+	Intensity int
+	Labelled  bool // its date is written under the axis
 }
 
 // CheckRulesView publishes the rule table the engine runs.
@@ -209,8 +212,15 @@ func telHref(number string) templ.SafeURL { return templ.SafeURL("tel:" + number
 // longDay is a date as people write it.
 func longDay(t time.Time) string { return t.UTC().Format("2 January 2006") }
 
-// shortDate is the date and time a result was kept, in UTC.
+// shortDate is the date and time a result was kept, in UTC; LocalTime
+// shows it in the visitor's own time zone when JavaScript can.
 func shortDate(t time.Time) string { return t.UTC().Format("2 Jan 2006, 15:04") }
+
+// dayMonth is a chart's date label, in UTC unless JavaScript localises it.
+func dayMonth(t time.Time) string { return t.UTC().Format("2 Jan") }
+
+// machineTime is a time for the datetime attribute and for scripts.
+func machineTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
 // fieldDescribedBy names a field's hint, and its error when it has one.
 func fieldDescribedBy(field string, errs []triage.FieldError) string {

@@ -3,9 +3,9 @@ package web
 import (
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5"
@@ -75,7 +75,7 @@ type resultPage struct {
 func (s *Server) renderResult(w http.ResponseWriter, r *http.Request, p resultPage) error {
 	site := s.sites.Site()
 	v := templates.CheckResultView{
-		Page:       s.page(r, site, p.result.Title, ""),
+		Page:       s.page(r, site, p.result.Title, "The advice from the \"Should I see a therapist?\" questions, and the answers that led to it."),
 		Result:     p.result,
 		Answers:    answerRows(p.answers, false),
 		EndedEarly: p.endedEarly,
@@ -226,7 +226,10 @@ func (s *Server) checkHistory(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
+		// Oldest first on the page, like the chart beside it (left to
+		// right); the pages themselves go from the newest results back.
 		v.Results = historyRows(list)
+		slices.Reverse(v.Results)
 		v.Chart = intensityChart(v.Results)
 		v.Total, v.PageNumber = total, page
 		if page > 1 {
@@ -239,28 +242,37 @@ func (s *Server) checkHistory(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, r, http.StatusOK, templates.CheckHistory(v))
 }
 
-// intensityChart draws pain scores oldest to newest once there are two.
+// intensityChart draws pain scores oldest to newest once there are two;
+// rows are oldest first. At most chartDateLabels dots carry a date under
+// the axis (the first, the last and evenly between), so the labels never
+// overlap; every dot names its date and score on hover.
 func intensityChart(rows []templates.HistoryRow) *templates.IntensityChart {
 	if len(rows) < 2 {
 		return nil
 	}
-	const width, height, left, right, top, bottom = 600, 220, 40, 10, 10, 30
-	c := &templates.IntensityChart{Width: width, Height: height}
+	const width, height, left, right, top, bottom = 600, 230, 40, 50, 10, 40
+	c := &templates.IntensityChart{Width: width, Height: height, AxisY: height - bottom}
 	n := len(rows)
+	labelled := map[int]bool{}
+	for k := range min(n, chartDateLabels) {
+		labelled[k*(n-1)/(min(n, chartDateLabels)-1)] = true
+	}
 	var pts []string
-	for i := range rows {
-		row := rows[n-1-i] // rows are newest first
-		x := left + 10 + i*(width-left-right-20)/(n-1)
+	for i, row := range rows {
+		x := left + 20 + i*(width-left-right-20)/(n-1)
 		y := top + (10-row.Intensity)*(height-top-bottom)/10
 		pts = append(pts, itoa(x)+","+itoa(y))
-		c.Dots = append(c.Dots, templates.ChartDot{X: x, Y: y, Label: row.CreatedAt.Format(time.DateOnly)})
+		c.Dots = append(c.Dots, templates.ChartDot{X: x, Y: y, At: row.CreatedAt, Intensity: row.Intensity, Labelled: labelled[i]})
 	}
 	c.Points = strings.Join(pts, " ")
-	first, last := rows[n-1], rows[0]
+	first, last := rows[0], rows[n-1]
 	c.Summary = "Worst pain over " + itoa(n) + " kept results: " + itoa(first.Intensity) + " out of 10 on " +
-		first.CreatedAt.Format("2 January 2006") + ", " + itoa(last.Intensity) + " out of 10 on " + last.CreatedAt.Format("2 January 2006") + "."
+		first.CreatedAt.UTC().Format("2 January 2006") + ", " + itoa(last.Intensity) + " out of 10 on " + last.CreatedAt.UTC().Format("2 January 2006") + "."
 	return c
 }
+
+// chartDateLabels is how many dates fit under the chart's axis at 320 px.
+const chartDateLabels = 5
 
 func (s *Server) checkRules(w http.ResponseWriter, r *http.Request) error {
 	site := s.sites.Site()

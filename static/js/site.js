@@ -462,7 +462,29 @@
     });
   }
 
+  /* 9. Times in the visitor's time zone ------------------------------ */
+  // The server writes every time in UTC and says so. Here the browser
+  // rewrites it in its own time zone, naming the zone; the zone never
+  // leaves the device. A time the browser cannot read stays as it was.
+  const localFormats = {
+    datetime: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' },
+    day: { day: 'numeric', month: 'long', year: 'numeric' },
+    'day-month': { day: 'numeric', month: 'short' },
+  };
+  function localiseTime(el) {
+    const format = localFormats[el.dataset.local];
+    const when = new Date(el.getAttribute('datetime') || el.dataset.datetime || '');
+    if (!format || Number.isNaN(when.getTime()) || typeof Intl === 'undefined') return;
+    try {
+      el.textContent = new Intl.DateTimeFormat('en-GB', format).format(when) + (el.dataset.localSuffix || '');
+      el.setAttribute('data-localised', '');
+    } catch {
+      /* an old browser without these options keeps the UTC text */
+    }
+  }
+
   function init() {
+    document.querySelectorAll('[data-local]').forEach(localiseTime);
     document.querySelectorAll('input[type=checkbox][data-exclusive]').forEach(initExclusive);
     document.querySelectorAll('[data-routine-timer]').forEach(initTimer);
     document.querySelectorAll('form[data-bookmark]').forEach(initBookmark);
