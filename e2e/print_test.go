@@ -147,4 +147,21 @@ func TestPrintKeepsWhatMatters(t *testing.T) {
 	if !strings.Contains(after, "http://") && !strings.Contains(after, "https://") {
 		t.Errorf("a printed site link shows %s, want its whole address", after)
 	}
+
+	// A kept result prints when it was kept above the advice.
+	printMedia(tb, false)
+	keepResults(t, tb, 1)
+	tb.goTo("/check/history")
+	tb.clickAndLoad(`[data-testid=history] tbody a`)
+	tb.waitFor(resultMarker)
+	if shown(`[data-testid=print-kept]`) {
+		t.Error("the kept date for print shows on screen too")
+	}
+	printMedia(tb, true)
+	if !shown(`[data-testid=print-kept]`) || !strings.HasPrefix(tb.text(`[data-testid=print-kept]`), "Result kept on ") {
+		t.Error("a printed kept result does not say when it was kept")
+	}
+	if !evalJS[bool](tb, `document.querySelector('[data-testid=print-kept]').getBoundingClientRect().bottom <= document.querySelector('[data-testid=care-card]').getBoundingClientRect().top`) {
+		t.Error("a printed kept result's date is not above the advice")
+	}
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"backwise/internal/store"
 )
 
 // Micro-benchmarks of the hot paths, through the real router and a real
@@ -24,24 +26,30 @@ func BenchmarkCachedArticle(b *testing.B) {
 
 // BenchmarkKeptResult keeps a result through the JSON API, the same
 // engine and store work as keeping one from the questionnaire's pages.
+// A visitor keeps at most store.MaxAssessments results, so a new visitor
+// takes over before the cap (the first save of each makes the visitor).
 func BenchmarkKeptResult(b *testing.B) {
 	s, _, _, _ := testServerAt(&testing.T{}, today, filepath.Join(b.TempDir(), "b.db"))
 	s.writeLimit = nil
 	body := `{"answers":` + benignJSONString() + `,"save":true}`
-	first := httptest.NewRequest("POST", "/api/v1/assessments", strings.NewReader(body))
-	first.Header.Set("Content-Type", "application/json")
-	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, first)
-	cookie := rec.Result().Cookies()[0]
+	var cookie *http.Cookie
+	kept := 0
 	b.ReportAllocs()
 	for b.Loop() {
 		req := httptest.NewRequest("POST", "/api/v1/assessments", strings.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
-		req.AddCookie(cookie)
+		if cookie != nil {
+			req.AddCookie(cookie)
+		}
 		rec := httptest.NewRecorder()
 		s.ServeHTTP(rec, req)
 		if rec.Code != http.StatusCreated {
-			b.Fatalf("status %d", rec.Code)
+			b.Fatalf("status %d after %d results", rec.Code, kept)
+		}
+		if kept++; cookie == nil {
+			cookie = rec.Result().Cookies()[0]
+		} else if kept == store.MaxAssessments {
+			cookie, kept = nil, 0
 		}
 	}
 }

@@ -315,7 +315,8 @@ func (s *Server) checkKeep(w http.ResponseWriter, r *http.Request) error {
 
 // keep stores a result with its answers in the API's JSON form.
 func (s *Server) keep(w http.ResponseWriter, r *http.Request, answers triage.Answers, res triage.Result) (string, error) {
-	if err := s.rateLimitWrite(w, r); err != nil {
+	who, err := s.writer(w, r)
+	if err != nil {
 		return "", err
 	}
 	raw, err := json.Marshal(answers)
@@ -326,7 +327,7 @@ func (s *Server) keep(w http.ResponseWriter, r *http.Request, answers triage.Ans
 	if answers.Intensity != nil {
 		intensity = *answers.Intensity
 	}
-	return s.saveAssessment(w, r, store.Assessment{Answers: raw, Outcome: string(res.Outcome), Intensity: intensity, RulesVersion: res.RulesVersion})
+	return s.saveAssessment(w, r, who, store.Assessment{Answers: raw, Outcome: string(res.Outcome), Intensity: intensity, RulesVersion: res.RulesVersion})
 }
 
 var errNotAForm = &httpError{

@@ -78,10 +78,7 @@ func (s *Server) bookmarkToggle(w http.ResponseWriter, r *http.Request) error {
 		if !itemExists(s.sites.Site().Library, f.kind, f.slug) {
 			return errUnknownItem
 		}
-		if err := s.rateLimitWrite(w, r); err != nil {
-			return err
-		}
-		who, err := s.who(r)
+		who, err := s.writer(w, r)
 		if err != nil {
 			return err
 		}
@@ -150,7 +147,7 @@ func (s *Server) bookmarkNote(w http.ResponseWriter, r *http.Request) error {
 		rejected := templates.BookmarkState{Kind: f.kind, Slug: f.slug, Saved: true, Note: note, NoteError: problem, From: f.from}
 		return s.renderWithNoteError(w, r, v, f, rejected)
 	}
-	if err := s.rateLimitWrite(w, r); err != nil {
+	if err := s.limitWrite(w, r, v); err != nil {
 		return err
 	}
 	if err := s.db.SetBookmarkNote(r.Context(), v, f.kind, f.slug, note); errors.Is(err, store.ErrNotFound) {

@@ -189,7 +189,7 @@ func (s *Server) meRestoreCode(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return &httpError{Status: http.StatusConflict, Heading: "Nothing to move yet", Message: "This browser has not kept anything, so there is nothing to move. Save a routine or keep a result first."}
 	}
-	if err := s.rateLimitWrite(w, r); err != nil {
+	if err := s.limitWrite(w, r, v); err != nil {
 		return err
 	}
 	code, expires, err := s.db.NewRestoreCode(r.Context(), v, s.now())

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"backwise/internal/store"
 	"math"
 	"net/http"
 	"strconv"
@@ -99,22 +100,39 @@ func tooManyRequests(w http.ResponseWriter, wait time.Duration) error {
 	return errTooMany
 }
 
-// rateLimitWrite limits writes per client address and, separately, per
-// visitor cookie, so neither a single address nor a single visitor can
-// flood the database.
-func (s *Server) rateLimitWrite(w http.ResponseWriter, r *http.Request) error {
+// writer limits writes per client address and, separately, per visitor,
+// so neither a single address nor a single visitor can flood the
+// database, and says whom the write is for. The visitor is looked up once
+// for both, after the address's allowance, which costs no query.
+func (s *Server) writer(w http.ResponseWriter, r *http.Request) (store.Who, error) {
+	if ok, wait := s.writeLimit.allow("addr:"+s.transport.clientAddr(r), s.now()); !ok {
+		return store.Who{}, tooManyRequests(w, wait)
+	}
+	who, err := s.who(r)
+	if err != nil {
+		return store.Who{}, err
+	}
+	return who, s.limitVisitor(w, who)
+}
+
+// limitWrite limits a write for a visitor the handler has already looked up.
+func (s *Server) limitWrite(w http.ResponseWriter, r *http.Request, v store.Visitor) error {
 	if ok, wait := s.writeLimit.allow("addr:"+s.transport.clientAddr(r), s.now()); !ok {
 		return tooManyRequests(w, wait)
 	}
-	// Keyed on the visitor's id, looked up from a well-formed cookie: a
-	// made-up cookie (any size) gets no bucket of its own, so it can
-	// neither grow memory nor buy a fresh allowance.
-	if v, ok, err := s.currentVisitor(r); err != nil {
-		return err
-	} else if ok {
-		if ok, wait := s.writeLimit.allow("visitor:"+strconv.FormatInt(v.ID, 10), s.now()); !ok {
-			return tooManyRequests(w, wait)
-		}
+	return s.limitVisitor(w, store.Who{Visitor: v})
+}
+
+// limitVisitor keys on the visitor's id, looked up from a well-formed
+// cookie: a made-up cookie (any size) gets no bucket of its own, so it can
+// neither grow memory nor buy a fresh allowance. A visitor about to be
+// created has no bucket yet.
+func (s *Server) limitVisitor(w http.ResponseWriter, who store.Who) error {
+	if who.NewToken != "" {
+		return nil
+	}
+	if ok, wait := s.writeLimit.allow("visitor:"+strconv.FormatInt(who.Visitor.ID, 10), s.now()); !ok {
+		return tooManyRequests(w, wait)
 	}
 	return nil
 }

@@ -235,10 +235,7 @@ func (s *Server) planSave(w http.ResponseWriter, r *http.Request) error {
 		view := templates.PlanView{Page: s.planMeta(r, "Error: My back plan"), Form: form}
 		return s.render(w, r, http.StatusUnprocessableEntity, templates.Plan(view))
 	}
-	if err := s.rateLimitWrite(w, r); err != nil {
-		return err
-	}
-	who, err := s.who(r)
+	who, err := s.writer(w, r)
 	if err != nil {
 		return err
 	}
@@ -273,10 +270,7 @@ func (s *Server) planAdd(w http.ResponseWriter, r *http.Request) error {
 			return errUnknownItem
 		}
 	}
-	if err := s.rateLimitWrite(w, r); err != nil {
-		return err
-	}
-	who, err := s.who(r)
+	who, err := s.writer(w, r)
 	if err != nil {
 		return err
 	}
@@ -339,10 +333,7 @@ func (s *Server) planDone(w http.ResponseWriter, r *http.Request) error {
 	now := s.now()
 	done := action == "done"
 	if done {
-		if err := s.rateLimitWrite(w, r); err != nil {
-			return err
-		}
-		who, err := s.who(r)
+		who, err := s.writer(w, r)
 		if err != nil {
 			return err
 		}
@@ -486,10 +477,7 @@ func (s *Server) checkInSave(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) storeCheckIn(w http.ResponseWriter, r *http.Request, c store.CheckIn) (bool, error) {
-	if err := s.rateLimitWrite(w, r); err != nil {
-		return false, err
-	}
-	who, err := s.who(r)
+	who, err := s.writer(w, r)
 	if err != nil {
 		return false, err
 	}
@@ -564,10 +552,7 @@ func (s *Server) flareSave(w http.ResponseWriter, r *http.Request) error {
 		}
 		return s.render(w, r, http.StatusUnprocessableEntity, templates.FlareCard(view))
 	}
-	if err := s.rateLimitWrite(w, r); err != nil {
-		return err
-	}
-	who, err := s.who(r)
+	who, err := s.writer(w, r)
 	if err != nil {
 		return err
 	}

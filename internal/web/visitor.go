@@ -86,7 +86,6 @@ func (s *Server) who(r *http.Request) (store.Who, error) {
 	return store.Who{NewToken: store.NewToken()}, nil
 }
 
-// remember gives a newly created visitor their cookie.
 // remember gives a newly created visitor their cookie, and renews an
 // existing visitor's, so it lasts a year from the last save, not the first.
 func (s *Server) remember(w http.ResponseWriter, r *http.Request, who store.Who) {
@@ -118,11 +117,7 @@ func (s *Server) clearVisitorCookie(w http.ResponseWriter, r *http.Request) {
 
 // saveAssessment keeps a result for the request's visitor, creating the
 // visitor (and their cookie) with it on a first save.
-func (s *Server) saveAssessment(w http.ResponseWriter, r *http.Request, a store.Assessment) (string, error) {
-	who, err := s.who(r)
-	if err != nil {
-		return "", err
-	}
+func (s *Server) saveAssessment(w http.ResponseWriter, r *http.Request, who store.Who, a store.Assessment) (string, error) {
 	_, id, err := s.db.SaveAssessment(r.Context(), who, a)
 	if err != nil {
 		return "", err
