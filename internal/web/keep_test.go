@@ -363,6 +363,18 @@ func TestKeptResultsCapAndPages(t *testing.T) {
 	if history200, me200 := len(body), sizeAt("/me"); history200 > history25+history25/10 || me200 > me25+me25/10 {
 		t.Errorf("pages grew with the results kept: history %d → %d bytes, /me %d → %d", history25, history200, me25, me200)
 	}
+	// The export is not streamed: the caps bound it. With 200 results it
+	// stays well under a megabyte (bookmarks at their cap add at most
+	// 500 × a 500-character note).
+	exportCode, export := e.get(e.client, "/me/export")
+	var ex struct{ Results []json.RawMessage }
+	if err := json.Unmarshal([]byte(export), &ex); exportCode != 200 || err != nil || len(ex.Results) != store.MaxAssessments {
+		t.Fatalf("export at the cap: status %d, %d results, %v", exportCode, len(ex.Results), err)
+	}
+	if len(export) > 512<<10 {
+		t.Errorf("the export of 200 results is %d bytes", len(export))
+	}
+	t.Logf("export with %d results: %d bytes", len(ex.Results), len(export))
 	_, body = e.get(e.client, "/check/history?page=10")
 	if n := len(parsePage(t, body).all(`[data-testid=history] tbody tr`)); n != 20 {
 		t.Errorf("page 10 shows %d rows, want 20", n)
