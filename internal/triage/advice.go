@@ -139,13 +139,14 @@ func fitsPerson(a Answers, r RoutineFacts) bool {
 // as an option, as NICE and the WHO put exercise first and hands-on care
 // alongside it.
 func starterPlan(suggested []string, routines []RoutineFacts) []string {
-	facts := map[string]RoutineFacts{}
-	for _, r := range routines {
-		facts[r.Slug] = r
-	}
 	var standing, floor, other []string
 	for _, slug := range suggested {
-		switch r := facts[slug]; {
+		// A linear search: a handful of suggestions among a few dozen routines.
+		var r RoutineFacts
+		if i := slices.IndexFunc(routines, func(f RoutineFacts) bool { return f.Slug == slug }); i >= 0 {
+			r = routines[i]
+		}
+		switch {
 		case r.Kind == "exercise" && !r.Floor:
 			standing = append(standing, slug)
 		case r.Kind == "exercise":

@@ -207,9 +207,9 @@ func PageComplete(p Page, a Answers) bool {
 // NextPage returns the first asked page that still has an unanswered
 // question; false when the questionnaire is complete.
 func NextPage(a Answers) (Page, bool) {
-	for _, p := range AskedPages(a) {
-		if !PageComplete(p, a) {
-			return p, true
+	for _, p := range schema { // no copies but the page returned: it runs on every step
+		if p.AskedWhen.Holds(a) && !PageComplete(p, a) {
+			return copyPage(p), true
 		}
 	}
 	return Page{}, false

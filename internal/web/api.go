@@ -121,7 +121,7 @@ func (s *Server) apiAssess(w http.ResponseWriter, r *http.Request) error {
 			return nil
 		}
 	}
-	res := triage.Evaluate(req.Answers, routineFacts(site.Library))
+	res := triage.Evaluate(req.Answers, site.routines)
 	out := regionResult(res, rg)
 	if !req.Save {
 		writeRegionJSON(w, http.StatusOK, out, rg)
@@ -144,7 +144,7 @@ func (s *Server) apiAssessment(w http.ResponseWriter, r *http.Request) error {
 	}
 	site := s.sites.Site()
 	rg := s.regionFor(r, site)
-	out := regionResult(triage.Evaluate(answers, routineFacts(site.Library)), rg)
+	out := regionResult(triage.Evaluate(answers, site.routines), rg)
 	out.ID, out.CreatedAt, out.Answers = kept.PublicID, &kept.CreatedAt, &answers
 	writeRegionJSON(w, http.StatusOK, out, rg)
 	return nil

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"backwise/internal/paths"
 	"backwise/internal/store"
 )
 
@@ -50,6 +51,44 @@ func BenchmarkKeptResult(b *testing.B) {
 			cookie = rec.Result().Cookies()[0]
 		} else if kept == store.MaxAssessments {
 			cookie, kept = nil, 0
+		}
+	}
+}
+
+// BenchmarkKeepFromForm is what the "Keep this result" button sends: the
+// answers in progress in the sealed bw_check cookie, an empty form, and a
+// 303. It is make bench's kept-result run, in process.
+func BenchmarkKeepFromForm(b *testing.B) {
+	s, _, _, _ := testServerAt(&testing.T{}, today, filepath.Join(b.TempDir(), "b.db"))
+	s.writeLimit = nil
+	mint := httptest.NewRecorder()
+	if err := s.saveCheck(mint, httptest.NewRequest("GET", paths.Check, nil), benignAnswers(), nil); err != nil {
+		b.Fatal(err)
+	}
+	check := mint.Result().Cookies()[0]
+	var visitor *http.Cookie
+	kept := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		req := httptest.NewRequest("POST", paths.CheckKeep, strings.NewReader(""))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.AddCookie(check)
+		if visitor != nil {
+			req.AddCookie(visitor)
+		}
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if rec.Code != http.StatusSeeOther || !strings.HasPrefix(rec.Header().Get("Location"), "/check/results/") {
+			b.Fatalf("status %d to %q after %d results", rec.Code, rec.Header().Get("Location"), kept)
+		}
+		if kept++; visitor == nil {
+			for _, c := range rec.Result().Cookies() {
+				if c.Name == visitorCookie {
+					visitor = c
+				}
+			}
+		} else if kept == store.MaxAssessments {
+			visitor, kept = nil, 0
 		}
 	}
 }

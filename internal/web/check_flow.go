@@ -289,7 +289,7 @@ func (s *Server) checkNow(w http.ResponseWriter, r *http.Request) error {
 		http.Redirect(w, r, paths.CheckPage(p.ID, false), http.StatusSeeOther)
 		return nil
 	}
-	return s.renderResult(w, r, resultPage{result: triage.Evaluate(answers, routineFacts(site.Library)), answers: answers})
+	return s.renderResult(w, r, resultPage{result: triage.Evaluate(answers, site.routines), answers: answers})
 }
 
 // checkKeep stores the advice in progress for the visitor.
@@ -304,7 +304,7 @@ func (s *Server) checkKeep(w http.ResponseWriter, r *http.Request) error {
 			return nil
 		}
 	}
-	res := triage.Evaluate(answers, routineFacts(s.sites.Site().Library))
+	res := triage.Evaluate(answers, s.sites.Site().routines)
 	id, err := s.keep(w, r, answers, res)
 	if err != nil {
 		return err

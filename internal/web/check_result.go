@@ -185,7 +185,7 @@ func (s *Server) checkResultShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.renderResult(w, r, resultPage{
-		result:    triage.Evaluate(answers, routineFacts(s.sites.Site().Library)),
+		result:    triage.Evaluate(answers, s.sites.Site().routines),
 		answers:   answers,
 		kept:      &kept,
 		justSaved: r.URL.Query().Get("kept") == "1",

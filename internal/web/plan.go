@@ -175,7 +175,7 @@ func (s *Server) latestResult(r *http.Request, v store.Visitor) (triage.Result, 
 	if !ok {
 		return triage.Result{}, false, nil
 	}
-	return triage.Evaluate(answers, routineFacts(s.sites.Site().Library)), true, nil
+	return triage.Evaluate(answers, s.sites.Site().routines), true, nil
 }
 
 // planSave starts or changes the plan from its form.

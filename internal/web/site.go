@@ -10,6 +10,7 @@ import (
 
 	"backwise/internal/library"
 	"backwise/internal/search"
+	"backwise/internal/triage"
 	"backwise/templates"
 )
 
@@ -22,6 +23,9 @@ type Site struct {
 	assets  *assets
 	pages   pageCache
 	words   map[string]*strings.Replacer // region id -> its {{token}} words, HTML-escaped
+	// routines are the facts the questionnaire's engine reads about each
+	// routine, built once with the site; read-only, shared by every request.
+	routines []triage.RoutineFacts
 }
 
 // expand writes a page's {{tokens}} as region rg says them.
@@ -54,7 +58,7 @@ func LoadSite(contentFS, staticFS fs.FS) (*Site, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: build search index: %w", err)
 	}
-	site := &Site{Library: lib, Search: ix, assets: a, words: map[string]*strings.Replacer{}}
+	site := &Site{Library: lib, Search: ix, assets: a, words: map[string]*strings.Replacer{}, routines: routineFacts(lib)}
 	for _, rg := range lib.Regions() {
 		site.words[rg.ID] = rg.Replacer(true)
 	}
