@@ -207,6 +207,8 @@ A ball.
 
 Stand by a wall.
 
+{{figure:back-map}}
+
 ## Steps
 
 1. {{duration:30s}} Lean on the ball.
@@ -256,12 +258,11 @@ func TestLoadRoutine(t *testing.T) {
 	}
 }
 
-// validExercise is validRoutine as an exercise: a figure, and an easier
+// validExercise is validRoutine as an exercise, with an easier
 // and a harder version.
 var validExercise = strings.NewReplacer(
 	"kind: massage", "kind: exercise",
 	"## Stop and get advice if", "## Easier and harder\n\nEasier: lean less.\n\nHarder: lean for longer.\n\n## Stop and get advice if",
-	"Stand by a wall.", "Stand by a wall.\n\n{{figure:back-map}}",
 ).Replace(validRoutine)
 
 func TestLoadExercise(t *testing.T) {
@@ -274,9 +275,10 @@ func TestLoadExercise(t *testing.T) {
 		t.Errorf("exercise = %q, body %s", r.Kind, r.Body)
 	}
 	for name, broken := range map[string]string{
-		"no figure": strings.Replace(validExercise, "{{figure:back-map}}", "", 1),
-		"no harder": strings.Replace(validExercise, "Harder: lean for longer.", "Lean for longer.", 1),
-		"no easier": strings.Replace(validExercise, "Easier: lean less.", "Lean less.", 1),
+		"no figure":          strings.Replace(validExercise, "{{figure:back-map}}", "", 1),
+		"massage, no figure": strings.Replace(validRoutine, "{{figure:back-map}}", "", 1),
+		"no harder":          strings.Replace(validExercise, "Harder: lean for longer.", "Lean for longer.", 1),
+		"no easier":          strings.Replace(validExercise, "Easier: lean less.", "Lean less.", 1),
 	} {
 		_, err := Load(routineFixture(broken), Options{})
 		if err == nil || !strings.Contains(err.Error(), "routines/sample-routine.md") {

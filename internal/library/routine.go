@@ -142,12 +142,13 @@ func (l *loader) parseRoutine(name string, src []byte) (*Routine, body) {
 	if want := sectionsFor(r.Kind); strings.Join(h2, "|") != strings.Join(want, "|") {
 		c.add(0, "a routine's ## sections must be, in order: %s (found: %s)", strings.Join(want, ", "), strings.Join(h2, ", "))
 	}
+	// People copy what they see: every routine shows its position (an
+	// exercise, where it starts and ends).
+	if !strings.Contains(string(r.Body), `<figure`) {
+		c.add(0, "a routine needs a {{figure:NAME}} showing its position (for an exercise, the start and end positions)")
+	}
 	if r.Kind == "exercise" {
-		// People copy what they see: an exercise needs a picture of where
-		// it starts and ends, and a version for good and bad days.
-		if !strings.Contains(string(r.Body), `<figure`) {
-			c.add(0, "an exercise routine needs a {{figure:NAME}} showing the start and end positions")
-		}
+		// And a version for good and bad days.
 		if !easierHarderRe.MatchString(r.Text) {
 			c.add(0, "the %q section must give an easier version and a harder one (start them \"Easier:\" and \"Harder:\")", easierHarder)
 		}

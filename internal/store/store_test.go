@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -140,6 +142,45 @@ func TestBackgroundCheckpoints(t *testing.T) {
 	}
 	if logFrames != done {
 		t.Errorf("after the checkpointer ran: %d frames in the log, %d checkpointed", logFrames, done)
+	}
+}
+
+// Under saves that never pause, the log still starts again: PASSIVE
+// checkpoints alone let it grow by 60 MB a second (make bench, one client),
+// because some save always arrives while they copy. The log's header
+// counts its restarts.
+func TestLogRestartsUnderSteadySaves(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "steady.db")
+	ctx := context.Background()
+	s, err := OpenWith(ctx, path, migrations.FS, Options{restartFrames: 64})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	save := func() {
+		if _, err := s.AddBookmark(ctx, Who{NewToken: NewToken()}, "article", "faq"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save()
+	restarts := func() uint32 {
+		f, err := os.Open(path + "-wal")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		var hdr [16]byte
+		if _, err := io.ReadFull(f, hdr[:]); err != nil {
+			t.Fatal(err)
+		}
+		return binary.BigEndian.Uint32(hdr[12:16]) // the checkpoint sequence number
+	}
+	before := restarts()
+	for end := time.Now().Add(3*checkpointEvery + checkpointEvery/2); time.Now().Before(end); {
+		save()
+	}
+	if after := restarts(); after == before {
+		t.Errorf("the log never started again in %v of steady saves (sequence %d)", 3*checkpointEvery, after)
 	}
 }
 
