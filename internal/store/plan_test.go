@@ -144,6 +144,36 @@ func TestPruneIdle(t *testing.T) {
 	}
 }
 
+// A write renews a visitor's activity, so retention counts from the last
+// save; within a day it leaves the row alone (a busy visitor's saves would
+// rewrite it and its index each time).
+func TestWritesRenewActivityOnceADay(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	v, _ := s.AddBookmark(ctx, Who{NewToken: NewToken()}, "routine", "bridges")
+	lastActive := func() string {
+		var at string
+		s.read.QueryRowContext(ctx, `SELECT last_active_at FROM visitors WHERE id = ?`, v.ID).Scan(&at)
+		return at
+	}
+	s.write.ExecContext(ctx, `UPDATE visitors SET last_active_at = '2024-01-01T00:00:00.000Z' WHERE id = ?`, v.ID)
+	if _, err := s.AddBookmark(ctx, Who{Visitor: v}, "article", "faq"); err != nil {
+		t.Fatal(err)
+	}
+	renewed := lastActive()
+	if renewed <= "2026" {
+		t.Fatalf("a save left last_active_at at %s", renewed)
+	}
+	s.write.ExecContext(ctx, `UPDATE visitors SET last_active_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-1 hour') WHERE id = ?`, v.ID)
+	hourAgo := lastActive()
+	if _, err := s.AddBookmark(ctx, Who{Visitor: v}, "article", "sciatica"); err != nil {
+		t.Fatal(err)
+	}
+	if got := lastActive(); got != hourAgo {
+		t.Errorf("a save an hour after the last rewrote last_active_at: %s → %s", hourAgo, got)
+	}
+}
+
 // A visitor can save at most MaxBookmarks items; saving one already saved
 // at the cap changes nothing and is not an error.
 func TestBookmarkCap(t *testing.T) {
