@@ -62,6 +62,6 @@ clean: ## remove build output
 	rm -rf bin
 
 .PHONY: bench
-bench: ## micro-benchmarks, then the load benchmark: wrk against the app and nginx, ~5 min (installs wrk and nginx)
+bench: ## micro-benchmarks, then the load benchmark at 1k and 1M visitors: wrk against the app and nginx, ~15 min, ~2 GB of disk (installs wrk and nginx)
 	go test -run '^$$' -bench . -benchtime 1s ./internal/web/ ./internal/search/ ./internal/store/
 	bash .ci/bench.sh
