@@ -128,7 +128,7 @@ restarts=0
 # lighthouse PAGE OUT.json CATEGORIES: one run; on failure OUT.json is removed
 # and the reason printed. A server that something else stopped during the run
 # makes the report worthless (no CSS, refused requests): it is restarted and
-# the page run once more.
+# the page run once more; so is a run whose trace Lighthouse lost.
 lighthouse() {
   local page=$1 out=$2 categories=$3 try profile rc
   for try in 1 2; do
@@ -152,6 +152,14 @@ lighthouse() {
       --chrome-flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --user-data-dir=$profile" \
       2>"$out.log" || rc=$?
     rm -rf "$profile"
+    # Now and then Lighthouse fails to record the trace of a page load
+    # (NO_NAVSTART: seen on a routine page and a result page, each passing
+    # when run again): that is Lighthouse's failure, not the page's, so it
+    # gets one more run.
+    if [ "$rc" != 0 ] && [ "$try" = 1 ] && grep -q NO_NAVSTART "$out.log"; then
+      echo "audit: $page: Lighthouse did not record the page load (NO_NAVSTART); running it again" >&2
+      continue
+    fi
     healthy && break
     echo "audit: $page: the server stopped during the run (try $try of 2)" >&2
     rc=1
