@@ -10,7 +10,6 @@ import (
 	"sync/atomic"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/mattn/go-sqlite3"
 
@@ -73,7 +72,7 @@ func readersAtScale(b *testing.B, path string, tokens []string, pragmas string, 
 		_, err := c.Exec(pragmas, nil)
 		return err
 	}})
-	read, err := sql.Open(driver, dsn(path, false, defaultBusy))
+	read, err := sql.Open(driver, dsn(path, false, defaultBusyTimeout))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -116,8 +115,6 @@ func readersAtScale(b *testing.B, path string, tokens []string, pragmas string, 
 	b.ReportMetric(float64(selfReads(b)-r0)/float64(i), "reads/op")
 	b.ReportMetric(float64(selfFaults()-f0)/float64(i), "faults/op")
 }
-
-const defaultBusy = 5 * time.Second // as Open's default
 
 func readTokens(b *testing.B, path string) []string {
 	f, err := os.Open(path)

@@ -66,6 +66,9 @@ type Options struct {
 	restartFrames int
 }
 
+// defaultBusyTimeout is Options.BusyTimeout when none is given.
+const defaultBusyTimeout = 5 * time.Second
+
 // Open opens (creating if needed) the database file at path and applies
 // every pending migration from migrationsFS.
 func Open(ctx context.Context, path string, migrationsFS fs.FS) (*Store, error) {
@@ -75,7 +78,7 @@ func Open(ctx context.Context, path string, migrationsFS fs.FS) (*Store, error) 
 // OpenWith is Open with options.
 func OpenWith(ctx context.Context, path string, migrationsFS fs.FS, opts Options) (*Store, error) {
 	if opts.BusyTimeout <= 0 {
-		opts.BusyTimeout = 5 * time.Second
+		opts.BusyTimeout = defaultBusyTimeout
 	}
 	if dir := filepath.Dir(path); dir != "" && !opts.ReadOnly {
 		if err := os.MkdirAll(dir, 0o750); err != nil {

@@ -25,33 +25,52 @@ func BenchmarkCachedArticle(b *testing.B) {
 	}
 }
 
+// keeper is the visitor a benchmark keeps results for. A visitor keeps at
+// most store.MaxAssessments results, so a new one takes over before the
+// cap (the first save of each makes the visitor and its cookie).
+type keeper struct {
+	cookie *http.Cookie
+	kept   int
+}
+
+// addTo sends the visitor's cookie, if there is one yet.
+func (k *keeper) addTo(req *http.Request) {
+	if k.cookie != nil {
+		req.AddCookie(k.cookie)
+	}
+}
+
+// saved counts a kept result and takes the new visitor's cookie.
+func (k *keeper) saved(rec *httptest.ResponseRecorder) {
+	if k.kept++; k.cookie == nil {
+		for _, c := range rec.Result().Cookies() {
+			if c.Name == visitorCookie {
+				k.cookie = c
+			}
+		}
+	} else if k.kept == store.MaxAssessments {
+		k.cookie, k.kept = nil, 0
+	}
+}
+
 // BenchmarkKeptResult keeps a result through the JSON API, the same
 // engine and store work as keeping one from the questionnaire's pages.
-// A visitor keeps at most store.MaxAssessments results, so a new visitor
-// takes over before the cap (the first save of each makes the visitor).
 func BenchmarkKeptResult(b *testing.B) {
 	s, _, _, _ := testServerAt(&testing.T{}, today, filepath.Join(b.TempDir(), "b.db"))
 	s.writeLimit = nil
 	body := `{"answers":` + benignJSONString() + `,"save":true}`
-	var cookie *http.Cookie
-	kept := 0
+	var k keeper
 	b.ReportAllocs()
 	for b.Loop() {
 		req := httptest.NewRequest("POST", "/api/v1/assessments", strings.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
-		if cookie != nil {
-			req.AddCookie(cookie)
-		}
+		k.addTo(req)
 		rec := httptest.NewRecorder()
 		s.ServeHTTP(rec, req)
 		if rec.Code != http.StatusCreated {
-			b.Fatalf("status %d after %d results", rec.Code, kept)
+			b.Fatalf("status %d after %d results", rec.Code, k.kept)
 		}
-		if kept++; cookie == nil {
-			cookie = rec.Result().Cookies()[0]
-		} else if kept == store.MaxAssessments {
-			cookie, kept = nil, 0
-		}
+		k.saved(rec)
 	}
 }
 
@@ -66,29 +85,18 @@ func BenchmarkKeepFromForm(b *testing.B) {
 		b.Fatal(err)
 	}
 	check := mint.Result().Cookies()[0]
-	var visitor *http.Cookie
-	kept := 0
+	var k keeper
 	b.ReportAllocs()
 	for b.Loop() {
 		req := httptest.NewRequest("POST", paths.CheckKeep, strings.NewReader(""))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		req.AddCookie(check)
-		if visitor != nil {
-			req.AddCookie(visitor)
-		}
+		k.addTo(req)
 		rec := httptest.NewRecorder()
 		s.ServeHTTP(rec, req)
 		if rec.Code != http.StatusSeeOther || !strings.HasPrefix(rec.Header().Get("Location"), "/check/results/") {
-			b.Fatalf("status %d to %q after %d results", rec.Code, rec.Header().Get("Location"), kept)
+			b.Fatalf("status %d to %q after %d results", rec.Code, rec.Header().Get("Location"), k.kept)
 		}
-		if kept++; visitor == nil {
-			for _, c := range rec.Result().Cookies() {
-				if c.Name == visitorCookie {
-					visitor = c
-				}
-			}
-		} else if kept == store.MaxAssessments {
-			visitor, kept = nil, 0
-		}
+		k.saved(rec)
 	}
 }

@@ -105,8 +105,8 @@ func tooManyRequests(w http.ResponseWriter, wait time.Duration) error {
 // database, and says whom the write is for. The visitor is looked up once
 // for both, after the address's allowance, which costs no query.
 func (s *Server) writer(w http.ResponseWriter, r *http.Request) (store.Who, error) {
-	if ok, wait := s.writeLimit.allow("addr:"+s.transport.clientAddr(r), s.now()); !ok {
-		return store.Who{}, tooManyRequests(w, wait)
+	if err := s.limitAddress(w, r); err != nil {
+		return store.Who{}, err
 	}
 	who, err := s.who(r)
 	if err != nil {
@@ -117,10 +117,19 @@ func (s *Server) writer(w http.ResponseWriter, r *http.Request) (store.Who, erro
 
 // limitWrite limits a write for a visitor the handler has already looked up.
 func (s *Server) limitWrite(w http.ResponseWriter, r *http.Request, v store.Visitor) error {
+	if err := s.limitAddress(w, r); err != nil {
+		return err
+	}
+	return s.limitVisitor(w, store.Who{Visitor: v})
+}
+
+// limitAddress keys on the client's address (behind a trusted proxy, the
+// address it forwarded).
+func (s *Server) limitAddress(w http.ResponseWriter, r *http.Request) error {
 	if ok, wait := s.writeLimit.allow("addr:"+s.transport.clientAddr(r), s.now()); !ok {
 		return tooManyRequests(w, wait)
 	}
-	return s.limitVisitor(w, store.Who{Visitor: v})
+	return nil
 }
 
 // limitVisitor keys on the visitor's id, looked up from a well-formed
