@@ -39,8 +39,10 @@ type Store struct {
 	// restartFrames is the log's length in frames beyond which the
 	// checkpointer makes the log start again (see checkpointLoop).
 	restartFrames int
-	stop          context.CancelFunc
-	stopped       chan struct{}
+	// scrubPending is set when a scrub could not empty the log at once.
+	scrubPending atomic.Bool
+	stop         context.CancelFunc
+	stopped      chan struct{}
 
 	dir       string       // the database's folder, for its free space
 	lastWrite atomic.Value // writeOutcome of the latest commit
@@ -169,8 +171,10 @@ func (s *Store) checkpointLoop(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case now := <-tick.C:
-			if now.Sub(lastTruncate) >= truncateEvery {
-				s.checkpoints.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+			if s.scrubPending.Load() || now.Sub(lastTruncate) >= truncateEvery {
+				if s.truncateLog(ctx) {
+					s.scrubPending.Store(false)
+				}
 				lastTruncate = now
 				continue
 			}
@@ -339,10 +343,26 @@ func (s *Store) IntegrityCheck(ctx context.Context) (string, error) {
 // scrub moves every change from the write-ahead log into the database file
 // and empties the log. With secure_delete the file then holds zeros where
 // deleted data was, and the log no longer holds the old pages. It runs
-// after a visitor deletes or changes something; if readers keep the log
-// busy it does what it can, and SQLite's own checkpoints finish the job.
+// after a visitor deletes or changes something, on the checkpointer's own
+// connection: a TRUNCATE holds up saves while it waits for readers, so it
+// waits at most checkpointBusy (the writer's wait is 5 s). If readers keep
+// the log busy that long, the checkpoint loop tries again each second
+// until a TRUNCATE completes.
 func (s *Store) scrub(ctx context.Context) {
-	s.write.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+	if !s.truncateLog(ctx) {
+		s.scrubPending.Store(true)
+	}
+}
+
+// truncateLog runs a TRUNCATE checkpoint and reports whether it emptied
+// the log.
+func (s *Store) truncateLog(ctx context.Context) bool {
+	if s.checkpoints == nil { // read-only: nothing was written
+		return true
+	}
+	var busy, frames, copied int
+	err := s.checkpoints.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &frames, &copied)
+	return err == nil && busy == 0
 }
 
 // MinFreeBytes is the free space below which the health check reports a
