@@ -28,6 +28,15 @@ type PlanItem struct {
 	DaysThisWeek int
 }
 
+// Name is what the item is called aloud: the routine's title, or its
+// address name once the routine is gone.
+func (it PlanItem) Name() string {
+	if it.Routine == nil {
+		return it.Slug
+	}
+	return it.Routine.Title
+}
+
 // PlanForm is the start or edit form of a plan.
 type PlanForm struct {
 	Choices     []PlanChoice // routines to choose from, grouped by kind in the template

@@ -126,7 +126,9 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	case err != nil:
 		problem = "cannot read the disk's free space"
 	case h.LastCommitError != "":
-		problem = "database not writable: the last save failed: " + h.LastCommitError
+		// Not the error's own text: /healthz is public, and the failed
+		// save's request already logged it.
+		problem = "database not writable: the last save failed"
 	case h.FreeBytes < store.MinFreeBytes:
 		problem = "disk nearly full: " + strconv.FormatUint(h.FreeBytes>>20, 10) + " MB free"
 	}
