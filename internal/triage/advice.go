@@ -134,12 +134,15 @@ func fitsPerson(a Answers, r RoutineFacts) bool {
 }
 
 // starterPlan picks from the suggested routines (already filtered for the
-// answers): up to two exercises, those done off the floor first (no one
-// has to get down and up to start), then one self-massage or heat routine
-// as an option, as NICE and the WHO put exercise first and hands-on care
-// alongside it.
-func starterPlan(suggested []string, routines []RoutineFacts) []string {
-	var standing, floor, other []string
+// answers): up to two exercises, then one self-massage or heat routine as
+// an option, as NICE and the WHO put exercise first and hands-on care
+// alongside it. Among exercises, one written for the person's situation
+// (only_if, such as the pregnancy set) comes first, then those done off the
+// floor (no one has to get down and up to start). The hands-on option must
+// work on a part of the back the person said hurts: a routine that suits
+// any area only by naming none (the foot arch) is not back care.
+func starterPlan(a Answers, suggested []string, routines []RoutineFacts) []string {
+	var tailored, standing, floor, other []string
 	for _, slug := range suggested {
 		// A linear search: a handful of suggestions among a few dozen routines.
 		var r RoutineFacts
@@ -147,15 +150,17 @@ func starterPlan(suggested []string, routines []RoutineFacts) []string {
 			r = routines[i]
 		}
 		switch {
+		case r.Kind == "exercise" && len(r.OnlyIf) > 0:
+			tailored = append(tailored, slug)
 		case r.Kind == "exercise" && !r.Floor:
 			standing = append(standing, slug)
 		case r.Kind == "exercise":
 			floor = append(floor, slug)
-		default:
+		case worksOnReportedArea(a, r):
 			other = append(other, slug)
 		}
 	}
-	plan := append(standing, floor...)
+	plan := slices.Concat(tailored, standing, floor)
 	plan = plan[:min(2, len(plan))]
 	if len(other) > 0 {
 		plan = append(plan, other[0])
@@ -164,6 +169,20 @@ func starterPlan(suggested []string, routines []RoutineFacts) []string {
 		return []string{}
 	}
 	return plan
+}
+
+// worksOnReportedArea reports whether the routine names a part of the back
+// the person said hurts.
+func worksOnReportedArea(a Answers, r RoutineFacts) bool {
+	for _, area := range r.Areas {
+		switch Location(area) {
+		case LocationLower, LocationMiddle, LocationUpper, LocationNeckShoulder:
+			if a.HasLocation(Location(area)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func fitsArea(a Answers, r RoutineFacts) bool {

@@ -99,7 +99,7 @@ func Evaluate(a Answers, routines []RoutineFacts) Result {
 	res.Title, res.Action, res.Calls = wording(outcome, fired)
 	res.Articles = articlesFor(a, outcome)
 	res.Routines = routinesFor(a, outcome, routines)
-	res.StarterPlan = starterPlan(res.Routines, routines)
+	res.StarterPlan = starterPlan(a, res.Routines, routines)
 	return res
 }
 
