@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -97,29 +98,47 @@ func (s *Store) SavePlan(ctx context.Context, who Who, g PlanGoal, items []strin
 	})
 }
 
-// AddPlanItem adds a routine to the end of the plan, starting a plan with
-// goal when there is none. Adding one already in the plan changes nothing;
-// a full plan is ErrPlanFull.
-func (s *Store) AddPlanItem(ctx context.Context, who Who, slug string, goal PlanGoal) (Visitor, error) {
+// AddPlanItems adds routines to the end of the plan, in order, starting a
+// plan with goal if the visitor has none. Routines already in the plan are
+// left where they are. All or nothing: when the new ones would not fit,
+// none is added and the error is ErrPlanFull.
+func (s *Store) AddPlanItems(ctx context.Context, who Who, slugs []string, goal PlanGoal) (Visitor, error) {
 	return s.forVisitor(ctx, who, func(tx *sql.Tx, v Visitor) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO plans (visitor_id, days_per_week, walk_minutes, activity) VALUES (?, ?, ?, ?)
 			ON CONFLICT (visitor_id) DO NOTHING`, v.ID, goal.DaysPerWeek, goal.WalkMinutes, goal.Activity); err != nil {
 			return fmt.Errorf("store: add to plan: %w", err)
 		}
-		var n int
-		var have bool
-		if err := tx.QueryRowContext(ctx, `SELECT count(*), coalesce(max(slug = ?), 0) FROM plan_items WHERE visitor_id = ?`, slug, v.ID).Scan(&n, &have); err != nil {
+		rows, err := tx.QueryContext(ctx, `SELECT slug FROM plan_items WHERE visitor_id = ?`, v.ID)
+		if err != nil {
 			return fmt.Errorf("store: add to plan: %w", err)
 		}
-		if have {
-			return nil
+		var have []string
+		for rows.Next() {
+			var slug string
+			if err := rows.Scan(&slug); err != nil {
+				rows.Close()
+				return fmt.Errorf("store: add to plan: %w", err)
+			}
+			have = append(have, slug)
 		}
-		if n >= MaxPlanItems {
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("store: add to plan: %w", err)
+		}
+		var add []string
+		for _, slug := range slugs {
+			if !slices.Contains(have, slug) && !slices.Contains(add, slug) {
+				add = append(add, slug)
+			}
+		}
+		if len(have)+len(add) > MaxPlanItems {
 			return ErrPlanFull
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO plan_items (visitor_id, slug, position)
-			VALUES (?, ?, (SELECT coalesce(max(position), -1) + 1 FROM plan_items WHERE visitor_id = ?))`, v.ID, slug, v.ID); err != nil {
-			return fmt.Errorf("store: add to plan: %w", err)
+		for _, slug := range add {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO plan_items (visitor_id, slug, position)
+				VALUES (?, ?, (SELECT coalesce(max(position), -1) + 1 FROM plan_items WHERE visitor_id = ?))`, v.ID, slug, v.ID); err != nil {
+				return fmt.Errorf("store: add to plan: %w", err)
+			}
 		}
 		return nil
 	})

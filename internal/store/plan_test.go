@@ -13,17 +13,28 @@ func TestPlanCapsAndMarks(t *testing.T) {
 	ctx := context.Background()
 	day := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 	goal := PlanGoal{DaysPerWeek: 3, Activity: "walking the dog"}
-	v, err := s.AddPlanItem(ctx, Who{NewToken: NewToken()}, "bridges", goal)
+	v, err := s.AddPlanItems(ctx, Who{NewToken: NewToken()}, []string{"bridges"}, goal)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, slug := range []string{"bridges", "cat-cow", "knee-rolls", "walking-plan", "bird-dog"} {
-		if _, err := s.AddPlanItem(ctx, Who{Visitor: v}, slug, goal); err != nil {
+		if _, err := s.AddPlanItems(ctx, Who{Visitor: v}, []string{slug}, goal); err != nil {
 			t.Fatalf("add %s: %v", slug, err)
 		}
 	}
-	if _, err := s.AddPlanItem(ctx, Who{Visitor: v}, "sit-to-stand", goal); !errors.Is(err, ErrPlanFull) {
+	if _, err := s.AddPlanItems(ctx, Who{Visitor: v}, []string{"sit-to-stand"}, goal); !errors.Is(err, ErrPlanFull) {
 		t.Errorf("a sixth routine: err = %v, want ErrPlanFull", err)
+	}
+	// All or nothing: a plan of three offered three new routines takes none.
+	w, _ := s.AddPlanItems(ctx, Who{NewToken: NewToken()}, []string{"bridges", "cat-cow", "knee-rolls"}, goal)
+	if _, err := s.AddPlanItems(ctx, Who{Visitor: w}, []string{"bridges", "walking-plan", "bird-dog", "sit-to-stand"}, goal); !errors.Is(err, ErrPlanFull) {
+		t.Errorf("three more than fit: err = %v, want ErrPlanFull", err)
+	}
+	if p, _ := s.Plan(ctx, w); len(p.Items) != 3 {
+		t.Errorf("a refused addition left %v in the plan, want the three before", p.Items)
+	}
+	if _, err := s.AddPlanItems(ctx, Who{Visitor: w}, []string{"bridges", "walking-plan", "bird-dog"}, goal); err != nil {
+		t.Errorf("two new and one already there fit: %v", err)
 	}
 	p, err := s.Plan(ctx, v)
 	if err != nil || len(p.Items) != 5 || p.Items[0] != "bridges" || p.Items[4] != "bird-dog" || p.DaysPerWeek != 3 || p.Activity != "walking the dog" {
@@ -84,7 +95,7 @@ func TestPlanExportDeleteRestore(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
-	a, _ := s.AddPlanItem(ctx, Who{NewToken: NewToken()}, "bridges", PlanGoal{DaysPerWeek: 3})
+	a, _ := s.AddPlanItems(ctx, Who{NewToken: NewToken()}, []string{"bridges"}, PlanGoal{DaysPerWeek: 3})
 	s.MarkDone(ctx, Who{Visitor: a}, "bridges", now)
 	s.AddCheckIn(ctx, Who{Visitor: a}, CheckIn{Day: Day(now), Pain: 5, Interference: 4, Ease: 6}, now)
 	s.SaveFlareCard(ctx, Who{Visitor: a}, FlareCard{Helps: "heat", Pause: "gardening", Contacts: "my GP", SeekHelp: "warning signs"})

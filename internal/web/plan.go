@@ -274,18 +274,14 @@ func (s *Server) planAdd(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	for _, slug := range slugs {
-		v, err := s.db.AddPlanItem(r.Context(), who, slug, defaultGoal)
-		if errors.Is(err, store.ErrPlanFull) {
-			s.remember(w, r, who)
-			return errPlanFull
-		}
-		if err != nil {
-			return err
-		}
-		s.remember(w, r, who)
-		who = store.Who{Visitor: v}
+	// All or nothing: a plan that cannot take them all takes none, and
+	// the visitor is told why (it used to take some and still say full).
+	if _, err := s.db.AddPlanItems(r.Context(), who, slugs, defaultGoal); errors.Is(err, store.ErrPlanFull) {
+		return errPlanFull
+	} else if err != nil {
+		return err
 	}
+	s.remember(w, r, who)
 	if from == "routine" {
 		http.Redirect(w, r, paths.Routine(slugs[0])+"#plan", http.StatusSeeOther)
 		return nil

@@ -42,7 +42,7 @@ type Store interface {
 	// My back plan.
 	Plan(ctx context.Context, v store.Visitor) (store.Plan, error)
 	SavePlan(ctx context.Context, who store.Who, g store.PlanGoal, items []string) (store.Visitor, error)
-	AddPlanItem(ctx context.Context, who store.Who, slug string, goal store.PlanGoal) (store.Visitor, error)
+	AddPlanItems(ctx context.Context, who store.Who, slugs []string, goal store.PlanGoal) (store.Visitor, error)
 	RemovePlanItem(ctx context.Context, v store.Visitor, slug string) error
 	MarkDone(ctx context.Context, who store.Who, slug string, day time.Time) (store.Visitor, error)
 	UnmarkDone(ctx context.Context, v store.Visitor, slug string, day time.Time) error
