@@ -146,9 +146,3 @@ func (s *Server) encodeCheck(sess checkSession) (string, error) {
 	}
 	return s.sessions.seal(plain), nil
 }
-
-// clearCheck forgets the answers in progress.
-func (s *Server) clearCheck(w http.ResponseWriter, r *http.Request) {
-	s.transport.setCookie(w, r, &http.Cookie{Name: checkCookie, Value: "", Path: paths.Check, MaxAge: -1, HttpOnly: true,
-		SameSite: http.SameSiteStrictMode})
-}
